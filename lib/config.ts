@@ -1,0 +1,253 @@
+/**
+ * The only module that reads the environment. {@link loadConfig} turns a set of
+ * environment variables into a frozen, typed {@link Config}; `main.ts` passes
+ * pieces of it down. Every invalid variable is named in one {@link ConfigError}.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig(Deno.env);
+ * console.log(config.port); // 8000
+ * ```
+ * @module
+ */
+
+/** Where the app runs; `production` demands an explicit `ENCRYPTION_KEY`. */
+export type AppEnv = "development" | "test" | "production";
+
+/** Log verbosity, lowest first. */
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+/** The whole runtime configuration, read once at start. */
+export interface Config {
+  /** `APP_ENV`: development (default), test or production. */
+  readonly env: AppEnv;
+  /** `HOST`: interface to bind (default `127.0.0.1`). */
+  readonly host: string;
+  /** `PORT`: TCP port (default `8000`; `0` picks a free one). */
+  readonly port: number;
+  /** `PUBLIC_URL`: origin clients use to reach us, no trailing slash (default `http://HOST:PORT`). */
+  readonly publicUrl: string;
+  /** `KV_PATH`: Deno KV location (default `./data/kv.sqlite3`; `:memory:` or a KV Connect URL also work). */
+  readonly kvPath: string;
+  /** `DATA_DIR`: folder for local files such as the development key (default `./data`). */
+  readonly dataDir: string;
+  /** `ENCRYPTION_KEY`: base64/base64url master key of at least 32 bytes; required in production. */
+  readonly encryptionKey: Uint8Array | undefined;
+  /** `LOG_LEVEL`: debug, info (default), warn or error. */
+  readonly logLevel: LogLevel;
+  /** Upstream Xano; when neither URL is set the embedded sandbox stands in. */
+  readonly xano: XanoConfig;
+  /** The local Xano sandbox. */
+  readonly sandbox: SandboxConfig;
+}
+
+/** Upstream Xano endpoints. */
+export interface XanoConfig {
+  /** `XANO_AUTH_URL`: base URL of the auth API group (`https://x.xano.io/api:abc`). */
+  readonly authUrl: string | undefined;
+  /** `XANO_META_URL`: Metadata API base URL (`https://x.xano.io/api:meta`). */
+  readonly metaUrl: string | undefined;
+  /** `XANO_META_TOKEN`: a Metadata API token, used by the stdio transport and the CLI. */
+  readonly metaToken: string | undefined;
+  /** True when neither URL is set and the embedded sandbox is used. */
+  readonly useSandbox: boolean;
+}
+
+/** Settings of the local Xano sandbox. */
+export interface SandboxConfig {
+  /** `SANDBOX_PORT`: port for `deno task sandbox` (default `8787`). */
+  readonly port: number;
+  /** `SANDBOX_FAULTS`: fault spec such as `latency=50ms,error_rate=0.1` (default none). */
+  readonly faults: string;
+  /** `SANDBOX_DEMO_EMAIL` (default `demo@example.com`). */
+  readonly demoEmail: string;
+  /** `SANDBOX_DEMO_PASSWORD` (default `demo1234`). */
+  readonly demoPassword: string;
+  /** `SANDBOX_TOKEN_TTL`: lifetime of sandbox auth and Metadata tokens (default `24h`). */
+  readonly tokenTtlMs: number;
+}
+
+/** Raised when one or more environment variables are invalid; names each of them. */
+export class ConfigError extends Error {
+  /** One entry per invalid variable: `NAME: reason`. */
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** The subset of `Deno.env` that {@link loadConfig} needs; a Map-like object works in tests. */
+export interface EnvReader {
+  get(name: string): string | undefined;
+}
+
+/**
+ * Reads and validates every variable; throws a {@link ConfigError} naming all invalid ones.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig(new Map([["PORT", "9000"]]));
+ * ```
+ */
+export function loadConfig(env: EnvReader): Config {
+  const problems: string[] = [];
+  const read = new Reader(env, problems);
+
+  const appEnv = read.oneOf("APP_ENV", ["development", "test", "production"], "development");
+  const host = read.string("HOST", "127.0.0.1");
+  const port = read.port("PORT", 8000);
+  const publicUrl = read.origin("PUBLIC_URL", `http://${hostForUrl(host)}:${port}`);
+  const encryptionKey = read.key("ENCRYPTION_KEY");
+  if (appEnv === "production" && encryptionKey === undefined && !read.has("ENCRYPTION_KEY")) {
+    problems.push("ENCRYPTION_KEY: required when APP_ENV is production (32+ random bytes, base64)");
+  }
+  const authUrl = read.url("XANO_AUTH_URL");
+  const metaUrl = read.url("XANO_META_URL");
+
+  const config: Config = {
+    env: appEnv,
+    host,
+    port,
+    publicUrl,
+    kvPath: read.string("KV_PATH", "./data/kv.sqlite3"),
+    dataDir: read.string("DATA_DIR", "./data"),
+    encryptionKey,
+    logLevel: read.oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"], "info"),
+    xano: {
+      authUrl,
+      metaUrl,
+      metaToken: read.optional("XANO_META_TOKEN"),
+      useSandbox: authUrl === undefined && metaUrl === undefined,
+    },
+    sandbox: {
+      port: read.port("SANDBOX_PORT", 8787),
+      faults: read.string("SANDBOX_FAULTS", ""),
+      demoEmail: read.string("SANDBOX_DEMO_EMAIL", "demo@example.com"),
+      demoPassword: read.string("SANDBOX_DEMO_PASSWORD", "demo1234"),
+      tokenTtlMs: read.duration("SANDBOX_TOKEN_TTL", 24 * 3_600_000),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+/**
+ * Parses a duration such as `250ms`, `30s`, `15m`, `24h`, `7d` or a bare number of
+ * milliseconds. Returns `undefined` for anything else.
+ */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? "ms"]!;
+  return Math.round(Number(match[1]) * unit);
+}
+
+class Reader {
+  #env: EnvReader;
+  #problems: string[];
+
+  constructor(env: EnvReader, problems: string[]) {
+    this.#env = env;
+    this.#problems = problems;
+  }
+
+  has(name: string): boolean {
+    return this.optional(name) !== undefined;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.#env.get(name)?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optional(name) ?? fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    return this.#fail(name, `expected one of ${allowed.join(", ")}, got "${value}"`, fallback);
+  }
+
+  port(name: string, fallback: number): number {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    const port = Number(value);
+    if (/^\d+$/.test(value) && port >= 0 && port <= 65535) return port;
+    return this.#fail(name, `expected a port number 0-65535, got "${value}"`, fallback);
+  }
+
+  duration(name: string, fallback: number): number {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    const ms = parseDuration(value);
+    if (ms !== undefined && ms > 0) return ms;
+    return this.#fail(
+      name,
+      `expected a duration such as 30s, 15m or 24h, got "${value}"`,
+      fallback,
+    );
+  }
+
+  url(name: string): string | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    const url = URL.parse(value);
+    if (url && (url.protocol === "http:" || url.protocol === "https:")) {
+      return value.replace(/\/+$/, "");
+    }
+    return this.#fail(name, `expected an http(s) URL, got "${value}"`, undefined);
+  }
+
+  origin(name: string, fallback: string): string {
+    const value = this.url(name);
+    if (value === undefined) return fallback;
+    const url = new URL(value);
+    if (url.pathname !== "/" || url.search || url.hash) {
+      return this.#fail(name, `expected an origin without a path, got "${value}"`, fallback);
+    }
+    return url.origin;
+  }
+
+  key(name: string): Uint8Array | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    const bytes = decodeBase64Loose(value);
+    if (bytes && bytes.length >= 32) return bytes;
+    // The value itself is secret: never echo it.
+    return this.#fail(name, "expected base64 or base64url of at least 32 bytes", undefined);
+  }
+
+  #fail<T>(name: string, reason: string, fallback: T): T {
+    this.#problems.push(`${name}: ${reason}`);
+    return fallback;
+  }
+}
+
+function decodeBase64Loose(text: string): Uint8Array | undefined {
+  const normal = text.replaceAll("-", "+").replaceAll("_", "/");
+  const padded = normal + "=".repeat((4 - (normal.length % 4)) % 4);
+  try {
+    return Uint8Array.fromBase64(padded);
+  } catch {
+    return undefined;
+  }
+}
+
+function hostForUrl(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

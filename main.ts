@@ -1,0 +1,80 @@
+/**
+ * Composition root: reads the configuration, opens KV, builds the stores and
+ * clients, and serves the app. The only module that wires real Deno APIs in.
+ *
+ * @module
+ */
+
+import { createApp } from "./lib/app.ts";
+import { randomId, systemClock } from "./lib/clock.ts";
+import { ConfigError, loadConfig } from "./lib/config.ts";
+import { createSealer } from "./lib/crypto.ts";
+import { loadOrCreateDevKey } from "./lib/dev_key.ts";
+import { createLogger } from "./lib/log.ts";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(Deno.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`error: ${error.message}`);
+      Deno.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+
+  let masterKey = config.encryptionKey;
+  if (!masterKey) {
+    const devKey = await loadOrCreateDevKey(config.dataDir);
+    masterKey = devKey.key;
+    logger.warn(
+      "ENCRYPTION_KEY is not set: using a development key kept on disk; set ENCRYPTION_KEY in production",
+      {
+        path: devKey.path,
+        created: devKey.created,
+      },
+    );
+  }
+
+  if (config.kvPath !== ":memory:" && !config.kvPath.includes("://")) {
+    const dir = config.kvPath.replace(/\/[^/]*$/, "");
+    if (dir && dir !== config.kvPath) await Deno.mkdir(dir, { recursive: true });
+  }
+  const kv = await Deno.openKv(config.kvPath);
+  const sealer = await createSealer(masterKey);
+
+  const app = createApp({
+    config,
+    kv,
+    sealer,
+    logger,
+    clock: systemClock,
+    ids: randomId,
+    fetch: globalThis.fetch,
+  });
+
+  const server = Deno.serve({
+    hostname: config.host,
+    port: config.port,
+    onListen: ({ hostname, port }) => {
+      logger.info("listening", {
+        url: `http://${hostname}:${port}`,
+        publicUrl: config.publicUrl,
+        env: config.env,
+      });
+    },
+  }, app.fetch);
+
+  const shutdown = async () => {
+    logger.info("shutting down");
+    await server.shutdown();
+    kv.close();
+    Deno.exit(0);
+  };
+  Deno.addSignalListener("SIGINT", shutdown);
+  Deno.addSignalListener("SIGTERM", shutdown);
+}
+
+if (import.meta.main) await main();

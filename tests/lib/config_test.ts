@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { ConfigError, loadConfig, parseDuration } from "../../lib/config.ts";
+
+const env = (vars: Record<string, string>) => new Map(Object.entries(vars));
+const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(1)));
+
+Deno.test("config: defaults give a local development setup with the sandbox", () => {
+  const config = loadConfig(env({}));
+  assert.equal(config.env, "development");
+  assert.equal(config.host, "127.0.0.1");
+  assert.equal(config.port, 8000);
+  assert.equal(config.publicUrl, "http://127.0.0.1:8000");
+  assert.equal(config.kvPath, "./data/kv.sqlite3");
+  assert.equal(config.encryptionKey, undefined);
+  assert.equal(config.xano.useSandbox, true);
+  assert.equal(config.sandbox.port, 8787);
+  assert.equal(config.sandbox.demoEmail, "demo@example.com");
+});
+
+Deno.test("config: result is deeply frozen", () => {
+  const config = loadConfig(env({}));
+  assert.ok(Object.isFrozen(config));
+  assert.ok(Object.isFrozen(config.xano));
+  assert.throws(() => {
+    (config as { port: number }).port = 1;
+  }, TypeError);
+});
+
+Deno.test("config: reads and normalises every variable", () => {
+  const config = loadConfig(env({
+    APP_ENV: "production",
+    HOST: "0.0.0.0",
+    PORT: "9100",
+    PUBLIC_URL: "https://mcp.example.com/",
+    KV_PATH: ":memory:",
+    ENCRYPTION_KEY: KEY,
+    LOG_LEVEL: "debug",
+    XANO_AUTH_URL: "https://x.xano.io/api:abc/",
+    SANDBOX_TOKEN_TTL: "90s",
+  }));
+  assert.equal(config.port, 9100);
+  assert.equal(config.publicUrl, "https://mcp.example.com");
+  assert.equal(config.encryptionKey?.length, 32);
+  assert.equal(config.xano.authUrl, "https://x.xano.io/api:abc");
+  assert.equal(config.xano.useSandbox, false);
+  assert.equal(config.sandbox.tokenTtlMs, 90_000);
+});
+
+Deno.test("config: names every invalid variable in one error", () => {
+  const error = assert.throws(
+    () =>
+      loadConfig(
+        env({
+          PORT: "eighty",
+          LOG_LEVEL: "loud",
+          XANO_META_URL: "ftp://x",
+          PUBLIC_URL: "https://a/b",
+        }),
+      ),
+    ConfigError,
+  ) as unknown;
+  void error;
+  try {
+    loadConfig(
+      env({
+        PORT: "eighty",
+        LOG_LEVEL: "loud",
+        XANO_META_URL: "ftp://x",
+        PUBLIC_URL: "https://a/b",
+      }),
+    );
+  } catch (caught) {
+    assert.ok(caught instanceof ConfigError);
+    assert.equal(caught.problems.length, 4);
+    assert.match(caught.message, /PORT: expected a port number/);
+    assert.match(caught.message, /LOG_LEVEL: expected one of debug, info, warn, error, got "loud"/);
+    assert.match(caught.message, /XANO_META_URL: expected an http\(s\) URL/);
+    assert.match(caught.message, /PUBLIC_URL: expected an origin without a path/);
+    return;
+  }
+  assert.fail("expected ConfigError");
+});
+
+Deno.test("config: production without ENCRYPTION_KEY is refused", () => {
+  assert.throws(
+    () => loadConfig(env({ APP_ENV: "production" })),
+    /ENCRYPTION_KEY: required when APP_ENV is production/,
+  );
+});
+
+Deno.test("config: a short or malformed ENCRYPTION_KEY is refused without echoing it", () => {
+  try {
+    loadConfig(env({ ENCRYPTION_KEY: "c2hvcnQ" }));
+    assert.fail("expected ConfigError");
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /ENCRYPTION_KEY: expected base64/);
+    assert.ok(!error.message.includes("c2hvcnQ"));
+  }
+});
+
+Deno.test("config: parseDuration understands units and rejects junk", () => {
+  assert.equal(parseDuration("250ms"), 250);
+  assert.equal(parseDuration("1.5s"), 1500);
+  assert.equal(parseDuration("15m"), 900_000);
+  assert.equal(parseDuration("2h"), 7_200_000);
+  assert.equal(parseDuration("1d"), 86_400_000);
+  assert.equal(parseDuration("40"), 40);
+  assert.equal(parseDuration("soon"), undefined);
+});
