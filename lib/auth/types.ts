@@ -34,3 +34,13 @@ export interface GrantContext {
   /** Epoch ms when the token expires. */
   readonly expiresAt?: number;
 }
+
+/**
+ * The one seam between the MCP endpoint and the authorization server: turns a
+ * bearer string (OAuth access token or personal API key) into its grant, or
+ * `null` when the token is unknown, expired, revoked or tampered with.
+ * Implemented in `lib/auth/`; consumed by `mcp/app.ts`.
+ */
+export interface TokenVerifier {
+  verify(token: string): Promise<GrantContext | null>;
+}
