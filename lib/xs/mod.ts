@@ -9,6 +9,7 @@
 import type { XsDocument } from "./ast.ts";
 import { type Diagnostic, isValid } from "./diagnostics.ts";
 import { parseOne, parseSource, splitMultidoc } from "./parser.ts";
+import { printDocument } from "./printer.ts";
 import { summarizeObject, type XsObjectSummary } from "./summary.ts";
 
 export type * from "./ast.ts";
@@ -32,6 +33,15 @@ export function parseXanoScript(
 /** Validates XanoScript; the script is valid when no diagnostic is an error (see `isValid`). */
 export function validateXanoScript(source: string): Diagnostic[] {
   return parseSource(source).diagnostics;
+}
+
+/**
+ * Prints a document as canonical XanoScript (several objects become a
+ * multidoc). `parseXanoScript(printXanoScript(d)).document` equals `d`, and
+ * printing the result again gives the same text.
+ */
+export function printXanoScript(document: XsDocument): string {
+  return printDocument(document);
 }
 
 /**
