@@ -34,6 +34,8 @@ export interface ClientMetadataDeps {
   readonly redirects: RedirectPolicy;
   /** Admit http:// loopback documents (development and tests only). */
   readonly allowLoopback: boolean;
+  /** Time limit in ms (default {@link METADATA_TIMEOUT_MS}). */
+  readonly timeoutMs?: number;
 }
 
 /** True when `clientId` names a metadata document rather than a registered client. */
@@ -61,7 +63,7 @@ export async function fetchClientMetadata(
     response = await deps.fetch(clientId, {
       redirect: "manual",
       headers: { Accept: "application/json" },
-      signal: AbortSignal.timeout(METADATA_TIMEOUT_MS),
+      signal: AbortSignal.timeout(deps.timeoutMs ?? METADATA_TIMEOUT_MS),
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";

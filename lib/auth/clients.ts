@@ -75,6 +75,8 @@ export interface ClientStoreDeps {
   readonly redirects: RedirectPolicy;
   /** Admit http:// loopback metadata documents (development and tests only). */
   readonly allowLoopback: boolean;
+  /** Time limit for fetching a metadata document, in ms. */
+  readonly timeoutMs?: number;
 }
 
 const text = (max: number) => z.string().max(max);
