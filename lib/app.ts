@@ -12,9 +12,11 @@ import type { Config } from "./config.ts";
 import type { Sealer } from "./crypto.ts";
 import { jsonErrorHandler, jsonNotFound } from "./http/errors.ts";
 import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
+import { httpMetrics, metricsRoute } from "./http/metrics.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
+import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
 import { type AuthLimits, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
@@ -31,6 +33,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly fetch: typeof fetch;
+  /** Prometheus instruments; `/metrics` serves them. */
+  readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
   /** Upstream Xano sign-in for the sign-in page. */
@@ -57,6 +61,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(requestLog({ logger: deps.logger, ids: deps.ids }));
+  app.use(httpMetrics(deps.metrics));
   app.use(securityHeaders({ hsts: deps.config.publicUrl.startsWith("https:") }));
   app.onError(jsonErrorHandler);
   app.notFound(jsonNotFound);
@@ -72,5 +77,6 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
+  app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
 }
