@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     ids: randomId,
     fetch: globalThis.fetch,
+    resolveHost: resolveDns,
   });
 
   const server = Deno.serve({
@@ -78,6 +79,15 @@ async function main(): Promise<void> {
   };
   Deno.addSignalListener("SIGINT", shutdown);
   Deno.addSignalListener("SIGTERM", shutdown);
+}
+
+/** A and AAAA records of a host, for the SSRF guard; empty when it does not resolve. */
+async function resolveDns(hostname: string): Promise<string[]> {
+  const lookups = await Promise.allSettled([
+    Deno.resolveDns(hostname, "A"),
+    Deno.resolveDns(hostname, "AAAA"),
+  ]);
+  return lookups.flatMap((lookup) => lookup.status === "fulfilled" ? lookup.value : []);
 }
 
 if (import.meta.main) await main();
