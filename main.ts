@@ -90,4 +90,16 @@ async function resolveDns(hostname: string): Promise<string[]> {
   return lookups.flatMap((lookup) => lookup.status === "fulfilled" ? lookup.value : []);
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+      console.error(
+        `error: ${error.message}\nhint: \`deno task start\` may only write under ./data; keep DATA_DIR and KV_PATH there, or run main.ts with a wider --allow-write`,
+      );
+      Deno.exit(2);
+    }
+    throw error;
+  }
+}
