@@ -12,6 +12,9 @@ import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
+import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
+import { createXanoRuntime } from "./lib/xano/mod.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -47,6 +50,13 @@ async function main(): Promise<void> {
   const sealer = await createSealer(masterKey);
 
   const metrics = createMetrics();
+  const xano = createXanoRuntime({
+    kv,
+    sealer,
+    clock: systemClock,
+    fetch: globalThis.fetch,
+    resilience: { observer: xanoMetricsObserver(metrics) },
+  });
   const app = createApp({
     config,
     kv,
@@ -57,6 +67,14 @@ async function main(): Promise<void> {
     ids: randomId,
     fetch: globalThis.fetch,
     resolveHost: resolveDns,
+    xano,
+    authenticator: createXanoAuthenticator({
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      authUrl: config.xano.authUrl,
+      metaUrl: config.xano.metaUrl,
+    }),
+    credentials: xano.credentials,
   });
 
   const server = Deno.serve({

@@ -18,6 +18,7 @@ import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
+import type { XanoRuntime } from "./xano/mod.ts";
 import { type AuthLimits, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
@@ -47,6 +48,8 @@ export interface AppDeps {
   readonly authTimes?: Partial<TokenServiceTimes>;
   /** Sign-in and registration limits (tests tighten them). */
   readonly authLimits?: Partial<AuthLimits>;
+  /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
+  readonly xano?: XanoRuntime;
 }
 
 /**

@@ -65,6 +65,7 @@ export function createXanoRuntime(deps: XanoRuntimeDeps): XanoRuntime {
     store: credentials,
     fetch: deps.fetch,
     clock: deps.clock,
+    observer: deps.resilience?.observer,
   });
   const resilience = createXanoResilience(deps.resilience);
   const cache = createReadCache({ clock: deps.clock, ttlMs: deps.cacheTtlMs });

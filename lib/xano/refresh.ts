@@ -28,6 +28,7 @@ import { keys } from "../kv/keys.ts";
 import type { CredentialEntry, CredentialStore } from "./credentials.ts";
 import { signInRequired, XanoError } from "./errors.ts";
 import { fetchAccountMe } from "./sign_in.ts";
+import type { XanoObserver } from "./resilience.ts";
 import type { CredentialProvider } from "./transport.ts";
 import type { XanoCredential } from "./types.ts";
 
@@ -47,6 +48,8 @@ export interface RefresherDeps {
   readonly waitMs?: number;
   /** Timeout of the auth/me call (default 10 000 ms). */
   readonly timeoutMs?: number;
+  /** Receives `refresh` events for metrics. */
+  readonly observer?: XanoObserver;
 }
 
 /** Refresh counters (for metrics and the burst test). */
@@ -95,6 +98,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
 
   async function fail(userId: string, reason: string, cause?: unknown): Promise<never> {
     counters.failed++;
+    deps.observer?.refresh?.("failed");
     await deps.store.markNeedsSignIn(userId, reason);
     throw signInRequired(reason, cause);
   }
@@ -129,6 +133,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
         return await fail(userId, "Xano no longer accepts the stored sign-in", error);
       }
       counters.failed++;
+      deps.observer?.refresh?.("failed");
       throw new XanoError("Cannot renew the Xano token: Xano's auth API is unavailable", {
         category: "upstream_down",
         nextStep: "Retry in a few seconds; the user does not need to sign in again yet",
@@ -154,6 +159,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
       return (await current(userId)).credential;
     }
     counters.succeeded++;
+    deps.observer?.refresh?.("ok");
     return renewed;
   }
 
@@ -186,6 +192,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
     const running = flights.get(userId);
     if (running) {
       counters.joined++;
+      deps.observer?.refresh?.("joined");
       return running;
     }
     const promise = flight(userId, stale).finally(() => flights.delete(userId));

@@ -56,6 +56,25 @@ export interface ResilienceOptions {
   readonly bulkheadQueue?: number;
   /** Source of jitter in [0, 1) (default `Math.random`). */
   readonly random?: () => number;
+  /** Receives events for metrics (default: none). */
+  readonly observer?: XanoObserver;
+}
+
+/**
+ * Events the client family reports, for metrics. `lib/xano/metrics.ts` maps
+ * them onto the app's Prometheus instruments; tests may record them.
+ */
+export interface XanoObserver {
+  /** One HTTP attempt finished: `status` is `2xx`…`5xx`, `network` or `timeout`. */
+  attempt?(host: string, status: string, durationMs: number): void;
+  /** A call failed for good with this category. */
+  failure?(category: string): void;
+  /** A host's breaker changed state. */
+  breaker?(host: string, state: BreakerState): void;
+  /** A cacheable read was served from the cache (`hit`) or not (`miss`). */
+  cache?(result: "hit" | "miss"): void;
+  /** A credential refresh ended: `ok`, `failed`, or `joined` (shared another's refresh). */
+  refresh?(outcome: "ok" | "failed" | "joined"): void;
 }
 
 /** A breaker's state, for health and metrics. */
@@ -76,7 +95,9 @@ export interface ResilienceStats {
 
 /** Shared breakers, bulkheads and settings. */
 export interface XanoResilience {
-  readonly settings: Readonly<Required<Omit<ResilienceOptions, "random">>>;
+  readonly settings: Readonly<Required<Omit<ResilienceOptions, "random" | "observer">>>;
+  /** Where events go (a no-op observer when none was given). */
+  readonly observer: XanoObserver;
   /** The breaker guarding `host` (created on first use). */
   breaker(host: string): CircuitBreakerPolicy;
   /** The bulkhead of `subject` (a user id; created on first use). */
@@ -159,6 +180,7 @@ export function createXanoResilience(options: ResilienceOptions = {}): XanoResil
     bulkheadQueue: options.bulkheadQueue ?? 200,
   };
   const random = options.random ?? Math.random;
+  const observer = options.observer ?? {};
   const breakers = new Map<string, CircuitBreakerPolicy>();
   const bulkheads = new Map<string, BulkheadPolicy>();
   const counters: Record<CounterName, number> = {
@@ -178,6 +200,7 @@ export function createXanoResilience(options: ResilienceOptions = {}): XanoResil
         halfOpenAfter: settings.halfOpenAfterMs,
         breaker: new ConsecutiveBreaker(settings.breakerThreshold),
       });
+      policy.onStateChange((state) => observer.breaker?.(host, STATE_NAMES[state]));
       breakers.set(host, policy);
     }
     return policy;
@@ -221,6 +244,7 @@ export function createXanoResilience(options: ResilienceOptions = {}): XanoResil
 
   return {
     settings,
+    observer,
     retry: (idempotent) => idempotent ? retries.idempotent : retries.other,
     timeout: attemptTimeout,
     breaker: breakerFor,

@@ -92,6 +92,7 @@ export function createTransport(deps: TransportDeps): Transport {
     const key = cacheKey(request.path, query);
     if (cacheable) {
       const hit = cache.get(scopeOf(credential), key);
+      resilience.observer.cache?.(hit === undefined ? "miss" : "hit");
       if (hit !== undefined) return hit as T;
     }
     try {
@@ -134,9 +135,9 @@ export function createTransport(deps: TransportDeps): Transport {
           resilience.timeout.execute((_context, signal) =>
             once(request, credential, query, { signal, attempt })
           ).catch((error) => {
-            throw error instanceof TaskCancelledError
-              ? timedOut(request, idempotent, error)
-              : error;
+            if (!(error instanceof TaskCancelledError)) throw error;
+            resilience.observer.attempt?.(host, "timeout", resilience.settings.timeoutMs);
+            throw timedOut(request, idempotent, error);
           })
         );
       } catch (error) {
@@ -172,14 +173,24 @@ export function createTransport(deps: TransportDeps): Transport {
     }
     let response: Response;
     let text: string;
+    const started = performance.now();
+    const host = hostOf(request.baseUrl ?? credential.metaUrl);
     try {
       response = await deps.fetch(
         new Request(url, { method: request.method, headers, body, signal: context.signal }),
       );
       text = await response.text();
     } catch (error) {
+      if (!context.signal.aborted) {
+        resilience.observer.attempt?.(host, "network", performance.now() - started);
+      }
       throw networkFailure(request, error);
     }
+    resilience.observer.attempt?.(
+      host,
+      `${Math.floor(response.status / 100)}xx`,
+      performance.now() - started,
+    );
     if (!response.ok) {
       const parsed = parseMaybeJson(text);
       // A DELETE repeated after an unclear failure finds the thing already gone: that is success.
@@ -210,7 +221,9 @@ export function createTransport(deps: TransportDeps): Transport {
       try {
         return await bulkhead.execute(() => run(request));
       } catch (error) {
+        if (error instanceof XanoError) resilience.observer.failure?.(error.category);
         if (error instanceof BulkheadRejectedError) {
+          resilience.observer.failure?.("busy");
           resilience.count("bulkheadRejections");
           throw new XanoError(
             `Cannot ${request.op.action}${

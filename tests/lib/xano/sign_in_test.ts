@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../../lib/clock.ts";
 import { BadRequestError, UnauthorizedError, UpstreamError } from "../../../lib/errors.ts";
+import { createXanoAuthenticator } from "../../../lib/xano/authenticator.ts";
 import { signInWithMetaToken, signInWithPassword } from "../../../lib/xano/sign_in.ts";
 import { connectError, fakeFetch, json } from "./_fake.ts";
 
@@ -118,4 +119,12 @@ Deno.test("sign_in: a rejected token or bad input fails before anything is store
     signInWithPassword({ fetch: fake.fetch, clock: manualClock() }, { ...INPUT, password: "" }),
     BadRequestError,
   );
+});
+
+Deno.test("authenticator: password sign-in needs the configured URLs; tokens work without", async () => {
+  const fake = fakeFetch(() => json({ id: 3, name: "Bo" }));
+  const bare = createXanoAuthenticator({ fetch: fake.fetch, clock: manualClock() });
+  await assert.rejects(bare.password("a@b.c", "pw"), /no XANO_AUTH_URL/);
+  const result = await bare.token("https://x.test/api:meta", "tok");
+  assert.equal(result.credential.kind, "token");
 });
