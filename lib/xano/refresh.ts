@@ -23,6 +23,7 @@
  */
 
 import type { Clock } from "../clock.ts";
+import { SealError } from "../crypto.ts";
 import { UnauthorizedError } from "../errors.ts";
 import { keys } from "../kv/keys.ts";
 import type { CredentialEntry, CredentialStore } from "./credentials.ts";
@@ -88,7 +89,16 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
   const counters = { upstreamCalls: 0, succeeded: 0, failed: 0, joined: 0, waitedForLease: 0 };
 
   async function current(userId: string): Promise<CredentialEntry> {
-    const entry = await deps.store.read(userId);
+    let entry: CredentialEntry | null;
+    try {
+      entry = await deps.store.read(userId);
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      throw signInRequired(
+        "the stored credential cannot be opened (was ENCRYPTION_KEY changed?)",
+        error,
+      );
+    }
     if (!entry) throw signInRequired("no Xano credential is stored for this user");
     if (entry.status.state === "needs_sign_in") {
       throw signInRequired(entry.status.reason ?? "the last renewal failed");

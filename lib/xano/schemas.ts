@@ -57,6 +57,19 @@ export const WorkspaceSchema = z.looseObject({
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
+/** `GET /workspace/{id}/branch` item. */
+export const BranchSchema = z.looseObject({
+  label: z.string(),
+  live: z.boolean().nullish(),
+  backup: z.boolean().nullish(),
+  created_at: timestamp,
+});
+export type Branch = z.infer<typeof BranchSchema>;
+
+/** `GET /workspace/{id}/datasource` item. */
+export const DataSourceSchema = z.looseObject({ label: z.string(), color: z.string().nullish() });
+export type DataSource = z.infer<typeof DataSourceSchema>;
+
 /** Read-back of XanoScript with `include_xanoscript=true`. */
 export const XanoscriptSourceSchema = z.union([
   z.looseObject({ status: z.string(), value: z.string().nullish() }),

@@ -17,7 +17,7 @@
  */
 
 import type { Clock } from "../clock.ts";
-import { BadRequestError, UnauthorizedError, UpstreamError } from "../errors.ts";
+import { BadRequestError, RateLimitError, UnauthorizedError, UpstreamError } from "../errors.ts";
 import { AccountMeSchema, LoginSchema, MetaMeSchema } from "./schemas.ts";
 import type { SignInResult } from "./types.ts";
 
@@ -169,6 +169,13 @@ async function callAuth(
   }
   if (response.status === 400 || response.status === 401 || response.status === 403) {
     throw new UnauthorizedError(`Cannot sign in: ${options.rejected}`);
+  }
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get("retry-after"));
+    throw new RateLimitError(
+      "Cannot sign in: Xano is rate limiting sign-ins; wait a moment and try again",
+      Number.isFinite(seconds) && seconds > 0 ? seconds : 30,
+    );
   }
   if (!response.ok) {
     throw new UpstreamError(

@@ -4,6 +4,10 @@ import { z } from "zod";
 import type { Page } from "../paging.ts";
 import {
   AnySchema,
+  type Branch,
+  BranchSchema,
+  type DataSource,
+  DataSourceSchema,
   type Instance,
   InstanceSchema,
   type MetaMe,
@@ -63,6 +67,10 @@ export interface AccountMethods {
   listWorkspaces(): Promise<Page<Workspace>>;
   /** `GET /workspace/{id}`; cached briefly. */
   getWorkspace(workspaceId: number): Promise<Workspace>;
+  /** `GET /workspace/{id}/branch` (bare array): the workspace's branches. */
+  listBranches(workspaceId: number): Promise<Page<Branch>>;
+  /** `GET /workspace/{id}/datasource` (bare array): data sources such as `live` and `test`. */
+  listDataSources(workspaceId: number): Promise<Page<DataSource>>;
   /** `GET /workspace/{id}/request_history`: recent calls to the workspace's APIs. */
   listRequestHistory(
     workspaceId: number,
@@ -144,6 +152,30 @@ export function accountMethods(transport: Transport, accountUrl: string): Accoun
         op,
         cache: true,
         parse: parseWith(WorkspaceSchema, op),
+      });
+    },
+    listBranches(workspaceId) {
+      const op = {
+        action: "list branches",
+        target: { kind: "workspace", id: workspaceId },
+      } as const;
+      return transport.send({
+        method: "GET",
+        path: `${ws(workspaceId)}/branch`,
+        op,
+        parse: pageWith(BranchSchema, op),
+      });
+    },
+    listDataSources(workspaceId) {
+      const op = {
+        action: "list data sources",
+        target: { kind: "workspace", id: workspaceId },
+      } as const;
+      return transport.send({
+        method: "GET",
+        path: `${ws(workspaceId)}/datasource`,
+        op,
+        parse: pageWith(DataSourceSchema, op),
       });
     },
     listRequestHistory(workspaceId, options = {}) {

@@ -12,7 +12,13 @@ import {
 } from "../bulk.ts";
 import { XanoError } from "../errors.ts";
 import type { Page } from "../paging.ts";
-import { BulkCreatedSchema, BulkResultSchema, RecordSchema, type XanoRecord } from "../schemas.ts";
+import {
+  BulkCreatedSchema,
+  type BulkResult,
+  BulkResultSchema,
+  RecordSchema,
+  type XanoRecord,
+} from "../schemas.ts";
 import type { Transport } from "../transport.ts";
 import { idPart, ignoreBody, pageWith, parseWith, ws } from "./_shared.ts";
 
@@ -107,6 +113,24 @@ export interface ContentMethods {
     ids: readonly (number | string)[],
     options?: BulkChunkOptions,
   ): Promise<BulkReport>;
+  /**
+   * `POST …/content/search/patch`: sets `updates` on every record matching
+   * `search`. Idempotent (setting the same values again changes nothing).
+   */
+  searchPatchRecords(
+    workspaceId: number,
+    tableId: number,
+    search: unknown,
+    updates: Readonly<Record<string, unknown>>,
+    options?: ContentOptions,
+  ): Promise<BulkResult>;
+  /** `POST …/content/search/delete`: deletes every record matching `search`. Idempotent. */
+  searchDeleteRecords(
+    workspaceId: number,
+    tableId: number,
+    search: unknown,
+    options?: ContentOptions,
+  ): Promise<BulkResult>;
   /** `DELETE …/truncate`: removes every record; `reset` restarts ids at 1. */
   truncateTable(workspaceId: number, tableId: number, options?: { reset?: boolean }): Promise<void>;
 }
@@ -259,6 +283,30 @@ export function contentMethods(transport: Transport): ContentMethods {
           op,
           parse: parseWith(BulkResultSchema, op),
         }));
+    },
+    searchPatchRecords(w, t, query, updates, options) {
+      const op = { action: "update matching records of table", target: tableTarget(w, t) };
+      return transport.send({
+        method: "POST",
+        idempotent: true,
+        path: `${base(w, t)}/search/patch`,
+        headers: headers(options),
+        json: { search: query, updates },
+        op,
+        parse: parseWith(BulkResultSchema, op),
+      });
+    },
+    searchDeleteRecords(w, t, query, options) {
+      const op = { action: "delete matching records of table", target: tableTarget(w, t) };
+      return transport.send({
+        method: "POST",
+        idempotent: true,
+        path: `${base(w, t)}/search/delete`,
+        headers: headers(options),
+        json: { search: query },
+        op,
+        parse: parseWith(BulkResultSchema, op),
+      });
     },
     truncateTable(w, t, options = {}) {
       const op = { action: "truncate table", target: tableTarget(w, t) };

@@ -1,5 +1,6 @@
 /** API group, endpoint, function, task and XanoScript deploy methods of the Xano client. */
 
+import { BadRequestError } from "../../errors.ts";
 import type { Page } from "../paging.ts";
 import {
   type Api,
@@ -52,6 +53,15 @@ export interface NewApiGroup {
   readonly branch?: string;
 }
 
+/** JSON input of `POST …/apigroup/{group}/api`. */
+export interface NewApi {
+  readonly name: string;
+  readonly verb: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  readonly description?: string;
+  readonly docs?: string;
+  readonly tag?: readonly string[];
+}
+
 /** Methods about API groups, endpoints, functions, tasks and XanoScript deploys. */
 export interface LogicMethods {
   /** `GET /workspace/{id}/apigroup`. */
@@ -60,6 +70,12 @@ export interface LogicMethods {
   getApiGroup(workspaceId: number, apiGroupId: number, options?: SourceOptions): Promise<ApiGroup>;
   /** `POST /workspace/{id}/apigroup` with JSON. Not idempotent. */
   createApiGroup(workspaceId: number, group: NewApiGroup): Promise<ApiGroup>;
+  /** `PUT /workspace/{id}/apigroup/{group}` with JSON: name, description, docs, swagger, tags. */
+  updateApiGroup(
+    workspaceId: number,
+    apiGroupId: number,
+    group: Partial<NewApiGroup>,
+  ): Promise<void>;
   /** `DELETE /workspace/{id}/apigroup/{group}` (and its endpoints). */
   deleteApiGroup(workspaceId: number, apiGroupId: number): Promise<void>;
   /** `GET /workspace/{id}/apigroup/{group}/api`. */
@@ -71,6 +87,18 @@ export interface LogicMethods {
     apiId: number,
     options?: SourceOptions,
   ): Promise<Api>;
+  /**
+   * `POST /workspace/{id}/apigroup/{group}/api` with JSON: an empty endpoint (use
+   * {@link LogicMethods.createFromXanoscript} to create one with logic). Not idempotent.
+   */
+  createApi(workspaceId: number, apiGroupId: number, api: NewApi): Promise<Api>;
+  /** `PUT /workspace/{id}/apigroup/{group}/api/{api}` with JSON settings (name, verb, auth, cache…). */
+  updateApi(
+    workspaceId: number,
+    apiGroupId: number,
+    apiId: number,
+    api: Readonly<Record<string, unknown>>,
+  ): Promise<void>;
   /** `DELETE /workspace/{id}/apigroup/{group}/api/{api}`. */
   deleteApi(workspaceId: number, apiGroupId: number, apiId: number): Promise<void>;
   /** `GET /workspace/{id}/function`. */
@@ -139,7 +167,7 @@ export function logicMethods(transport: Transport): LogicMethods {
   function collectionPath(w: number, target: XanoscriptTarget): string {
     if (target.kind === "api") {
       if (target.apiGroupId === undefined) {
-        throw new RangeError("Cannot deploy an API endpoint: apiGroupId is required");
+        throw new BadRequestError("Cannot deploy an API endpoint: apiGroupId is required");
       }
       return `${group(w, target.apiGroupId)}/api`;
     }
@@ -191,6 +219,19 @@ export function logicMethods(transport: Transport): LogicMethods {
         parse: parseWith(ApiGroupSchema, op),
       });
     },
+    updateApiGroup(w, g, input) {
+      const op = {
+        action: "update API group",
+        target: { kind: "api_group", id: g, workspaceId: w },
+      } as const;
+      return transport.send({
+        method: "PUT",
+        path: group(w, g),
+        json: input,
+        op,
+        parse: ignoreBody(),
+      });
+    },
     deleteApiGroup: (w, g) =>
       remove(group(w, g), "delete API group", { kind: "api_group", id: g, workspaceId: w }),
     listApis(w, g, options) {
@@ -217,6 +258,32 @@ export function logicMethods(transport: Transport): LogicMethods {
         query: sourceQuery(options),
         op,
         parse: parseWith(ApiSchema, op),
+      });
+    },
+    createApi(w, g, input) {
+      const op = {
+        action: `create endpoint "${input.name}"`,
+        target: { kind: "api_group", id: g, workspaceId: w },
+      } as const;
+      return transport.send({
+        method: "POST",
+        path: `${group(w, g)}/api`,
+        json: input,
+        op,
+        parse: parseWith(ApiSchema, op),
+      });
+    },
+    updateApi(w, g, id, input) {
+      const op = {
+        action: "update endpoint",
+        target: { kind: "api", id, workspaceId: w, apiGroupId: g },
+      } as const;
+      return transport.send({
+        method: "PUT",
+        path: `${group(w, g)}/api/${idPart("endpoint id", id)}`,
+        json: input,
+        op,
+        parse: ignoreBody(),
       });
     },
     deleteApi: (w, g, id) =>

@@ -112,6 +112,8 @@ export interface TableMethods {
     oldName: string,
     newName: string,
   ): Promise<void>;
+  /** `GET …/schema/{name}`: one field. */
+  getField(workspaceId: number, tableId: number, name: string): Promise<Field>;
   /** `DELETE …/schema/{name}`: drops a field and its data. */
   deleteField(workspaceId: number, tableId: number, name: string): Promise<void>;
   /** `GET …/index`; cached briefly. */
@@ -126,6 +128,12 @@ export interface TableMethods {
     type: IndexType,
     body: Readonly<Record<string, unknown>>,
   ): Promise<Created>;
+  /** `PUT …/index`: replaces every index of the table. */
+  replaceIndexes(
+    workspaceId: number,
+    tableId: number,
+    indexes: readonly Readonly<Record<string, unknown>>[],
+  ): Promise<void>;
   /** `DELETE …/index/{index}`. */
   deleteIndex(workspaceId: number, tableId: number, indexId: number | string): Promise<void>;
 }
@@ -238,6 +246,18 @@ export function tableMethods(transport: Transport): TableMethods {
         parse: ignoreBody(),
       });
     },
+    getField(workspaceId, tableId, name) {
+      const op = {
+        action: "get field",
+        target: { kind: "field", id: name, workspaceId, tableId },
+      } as const;
+      return transport.send({
+        method: "GET",
+        path: `${table(workspaceId, tableId)}/schema/${idPart("field name", name)}`,
+        op,
+        parse: parseWith(FieldSchema, op),
+      });
+    },
     deleteField(workspaceId, tableId, name) {
       const op = {
         action: "delete field",
@@ -268,6 +288,16 @@ export function tableMethods(transport: Transport): TableMethods {
         json: body,
         op,
         parse: parseWith(CreatedSchema, op),
+      });
+    },
+    replaceIndexes(workspaceId, tableId, indexes) {
+      const op = { action: "replace the indexes of table", target: target(workspaceId, tableId) };
+      return transport.send({
+        method: "PUT",
+        path: `${table(workspaceId, tableId)}/index`,
+        json: { index: indexes },
+        op,
+        parse: ignoreBody(),
       });
     },
     deleteIndex(workspaceId, tableId, indexId) {

@@ -159,3 +159,26 @@ Deno.test("client: a XanoScript rejection carries line and column", async () => 
   assert.deepEqual([error.line, error.column], [3, 5]);
   assert.match(error.nextStep, /line 3, column 5/);
 });
+
+Deno.test("client: API group and endpoint JSON routes and the XanoScript group check", async () => {
+  const fake = fakeFetch((seen) =>
+    seen.method === "POST" ? json({ id: 5, name: "ping", verb: "GET" }) : json({})
+  );
+  const client = fakeClient(fake.fetch);
+  await client.updateApiGroup(1, 2, { name: "public" });
+  await client.createApi(1, 2, { name: "ping", verb: "GET" });
+  await client.updateApi(1, 2, 5, { auth: "user" });
+  await client.replaceIndexes(1, 3, [{ type: "btree", fields: [{ name: "x", op: "asc" }] }]);
+  await client.searchDeleteRecords(1, 3, { "id|>": 10 });
+  assert.deepEqual(fake.seen.map((s) => `${s.method} ${s.url.pathname}`), [
+    "PUT /api:meta/workspace/1/apigroup/2",
+    "POST /api:meta/workspace/1/apigroup/2/api",
+    "PUT /api:meta/workspace/1/apigroup/2/api/5",
+    "PUT /api:meta/workspace/1/table/3/index",
+    "POST /api:meta/workspace/1/table/3/content/search/delete",
+  ]);
+  await assert.rejects(
+    client.createFromXanoscript(1, { kind: "api" }, "query x verb=GET {}"),
+    BadRequestError,
+  );
+});

@@ -165,3 +165,19 @@ Deno.test("debug: expire, force refresh and auth state without secrets", async (
   assert.equal(error.category, "auth_expired");
   assert.equal((await debug.authState("u-1")).signedIn, false);
 });
+
+Deno.test("refresh: a credential sealed under another key asks for a new sign-in", async () => {
+  using kv = await memoryKv();
+  const { xano, client } = await setup(kv);
+  const other = createCredentialStore({
+    kv,
+    sealer: await createSealer(new Uint8Array(32).fill(8)),
+    clock: manualClock(),
+  });
+  await other.put("u-1", ACCOUNT);
+  const error = await client().listWorkspaces().catch((e) => e);
+  assert.ok(error instanceof XanoError);
+  assert.equal(error.category, "auth_expired");
+  assert.match(error.message, /cannot be opened/);
+  assert.equal(xano.state.authMeCalls, 0);
+});

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../../lib/clock.ts";
-import { BadRequestError, UnauthorizedError, UpstreamError } from "../../../lib/errors.ts";
+import {
+  BadRequestError,
+  RateLimitError,
+  UnauthorizedError,
+  UpstreamError,
+} from "../../../lib/errors.ts";
 import { createXanoAuthenticator } from "../../../lib/xano/authenticator.ts";
 import { signInWithMetaToken, signInWithPassword } from "../../../lib/xano/sign_in.ts";
 import { connectError, fakeFetch, json } from "./_fake.ts";
@@ -127,4 +132,13 @@ Deno.test("authenticator: password sign-in needs the configured URLs; tokens wor
   await assert.rejects(bare.password("a@b.c", "pw"), /no XANO_AUTH_URL/);
   const result = await bare.token("https://x.test/api:meta", "tok");
   assert.equal(result.credential.kind, "token");
+});
+
+Deno.test("sign_in: a rate-limited login is RateLimitError with Retry-After", async () => {
+  const fake = fakeFetch(() => json({ message: "slow" }, 429, { "retry-after": "12" }));
+  const error = await signInWithPassword({ fetch: fake.fetch, clock: manualClock() }, INPUT).catch((
+    e,
+  ) => e);
+  assert.ok(error instanceof RateLimitError);
+  assert.equal(error.retryAfterSeconds, 12);
 });
