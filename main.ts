@@ -55,7 +55,8 @@ async function main(): Promise<void> {
     sealer,
     clock: systemClock,
     fetch: globalThis.fetch,
-    resilience: { observer: xanoMetricsObserver(metrics) },
+    resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
+    cacheTtlMs: config.xano.cacheTtlMs,
   });
   const app = createApp({
     config,
