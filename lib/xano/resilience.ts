@@ -18,6 +18,7 @@
  */
 
 import {
+  BrokenCircuitError,
   bulkhead,
   type BulkheadPolicy,
   circuitBreaker,
@@ -150,6 +151,8 @@ export function isHostFailure(error: unknown): boolean {
  */
 export function shouldRetry(error: unknown, idempotent: boolean, maxRetryAfterMs: number): boolean {
   if (!(error instanceof XanoError)) return false;
+  // An open breaker fails fast on purpose; backing off and asking again would only add delay.
+  if (error.cause instanceof BrokenCircuitError) return false;
   if (error.category === "rate_limited") {
     return (error.retryAfterMs ?? 0) <= maxRetryAfterMs;
   }

@@ -205,3 +205,23 @@ Deno.test("resilience: backoff grows exponentially with jitter and honours Retry
   });
   assert.equal(resilience.delayFor(1, limited), 2000);
 });
+
+Deno.test("resilience: an open breaker fails fast without backing off and retrying", async () => {
+  const fake = fakeFetch(() => json({ message: "down" }, 502));
+  const resilience = createXanoResilience({
+    ...FAST,
+    maxAttempts: 4,
+    baseDelayMs: 30,
+    maxDelayMs: 30,
+    breakerThreshold: 2,
+    halfOpenAfterMs: 10_000,
+  });
+  const client = createXanoClient({ fetch: fake.fetch, credentials: TOKEN, resilience });
+  await client.listWorkspaces().catch(() => {});
+  assert.equal(resilience.breakerState("x.test"), "open");
+  const started = performance.now();
+  const error = await client.listWorkspaces().catch((e) => e);
+  assert.ok(performance.now() - started < 25, "no backoff while the breaker is open");
+  assert.equal(error.category, "upstream_down");
+  assert.equal(resilience.stats().breakerRejections, 2);
+});
