@@ -126,6 +126,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
   async function renew(userId: string, entry: CredentialEntry): Promise<XanoCredential> {
     const credential = entry.credential;
     if (credential.kind !== "account") {
+      await deps.kv.delete(keys.credentialLease(userId));
       return await fail(userId, "Xano rejected the pasted Metadata API token; paste a new one");
     }
     counters.upstreamCalls++;

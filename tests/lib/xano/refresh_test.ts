@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../../lib/clock.ts";
 import { createSealer } from "../../../lib/crypto.ts";
+import { keys } from "../../../lib/kv/keys.ts";
 import { createXanoClient } from "../../../lib/xano/client.ts";
 import { createCredentialStore } from "../../../lib/xano/credentials.ts";
 import { createCredentialDebug } from "../../../lib/xano/debug.ts";
@@ -143,6 +144,7 @@ Deno.test("refresh: a pasted token cannot be renewed and needs a new one", async
   assert.equal(error.category, "auth_expired");
   assert.match(error.message, /paste a new one/);
   assert.equal((await store.status("u-1"))?.state, "needs_sign_in");
+  assert.equal((await kv.get(keys.credentialLease("u-1"))).value, null, "the lease is released");
 });
 
 Deno.test("debug: expire, force refresh and auth state without secrets", async () => {
@@ -180,4 +182,35 @@ Deno.test("refresh: a credential sealed under another key asks for a new sign-in
   assert.equal(error.category, "auth_expired");
   assert.match(error.message, /cannot be opened/);
   assert.equal(xano.state.authMeCalls, 0);
+});
+
+Deno.test("refresh: a lease left by a crashed process is taken over once it expires", async () => {
+  using kv = await memoryKv();
+  const { xano, client, clock } = await setup(kv);
+  xano.state.metaKey = "meta-2";
+  await kv.set(keys.credentialLease("u-1"), { holder: "gone", expiresAt: clock.now() - 1 });
+  await client().listWorkspaces();
+  assert.equal(xano.state.authMeCalls, 1);
+  assert.equal((await kv.get(keys.credentialLease("u-1"))).value, null);
+});
+
+Deno.test("refresh: a live lease held elsewhere makes this process wait, then time out plainly", async () => {
+  using kv = await memoryKv();
+  const { xano, store, clock } = await setup(kv);
+  xano.state.metaKey = "meta-2";
+  await kv.set(keys.credentialLease("u-1"), { holder: "other", expiresAt: clock.now() + 60_000 });
+  const refresher = createCredentialRefresher({
+    kv,
+    store,
+    fetch: xano.fake.fetch,
+    clock,
+    pollMs: 1,
+    waitMs: 10,
+  });
+  const stale = (await store.get("u-1"))!;
+  const error = await refresher.refresh("u-1", stale).catch((e) => e);
+  assert.ok(error instanceof XanoError);
+  assert.equal(error.category, "timeout");
+  assert.equal(xano.state.authMeCalls, 0);
+  assert.equal(refresher.stats().waitedForLease, 1);
 });
