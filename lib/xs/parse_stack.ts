@@ -173,7 +173,7 @@ function parseSimple(
   if (p.isWord("as")) {
     const asTok = p.next();
     if (spec.as === "none") {
-      p.fail(asTok, `'${name}' does not return a value; remove 'as …'`, "XS_SYNTAX");
+      p.fail(asTok, `'${name}' does not return a value; remove 'as …'`, "XS_UNEXPECTED_AS");
     }
     const v = p.peek();
     if (v.t !== T.Var) {
@@ -341,7 +341,12 @@ export function parseLooseBody(p: Cursor): XsItem[] {
 }
 
 /** Loops over `{ NL item NL item … }` in a compound statement's braces. */
-function compoundBody(p: Cursor, what: string, item: (tok: Token) => XsItem): XsItem[] {
+function compoundBody(
+  p: Cursor,
+  what: string,
+  item: (tok: Token) => XsItem,
+  comments = false,
+): XsItem[] {
   p.punct("{", `after '${what}'`);
   const items: XsItem[] = [];
   for (;;) {
@@ -355,6 +360,10 @@ function compoundBody(p: Cursor, what: string, item: (tok: Token) => XsItem): Xs
       tok.t === T.Ident && (tok.v === "description" || tok.v === "disabled") && p.isPunct("=", 1)
     ) {
       items.push(parseAttribute(p, false));
+      continue;
+    }
+    if (comments && tok.t === T.Comment) {
+      items.push(node({ kind: "comment", text: p.next().v }));
       continue;
     }
     items.push(item(tok));
@@ -373,18 +382,26 @@ function block(
 
 function parseConditional(p: Cursor): XsItem[] {
   let sawIf = false;
-  let sawElse = false;
+  let chainOpen = false;
   const items = compoundBody(p, "conditional", (tok) => {
-    if (tok.t === T.Ident && (tok.v === "if" || tok.v === "elseif") && !sawElse) {
-      if (tok.v === "elseif" && !sawIf) p.fail(tok, "'elseif' must follow an 'if' block");
+    let j = p.i - 1;
+    while (j > 0 && p.toks[j].t === T.Newline) j--;
+    const open = chainOpen && p.toks[j].t === T.Punct &&
+      (p.toks[j].v === "}" || p.toks[j].v === ")");
+    chainOpen = false;
+    if (tok.t === T.Ident && tok.v === "if" && !sawIf) {
       p.next();
       sawIf = true;
-      const paren = parseParenExpr(p, tok.v);
-      return block(p, tok.v, { paren }, tok.v === "elseif");
+      chainOpen = true;
+      return block(p, "if", { paren: parseParenExpr(p, "if") });
     }
-    if (tok.t === T.Ident && tok.v === "else" && sawIf && !sawElse) {
+    if (tok.t === T.Ident && tok.v === "elseif" && open) {
       p.next();
-      sawElse = true;
+      chainOpen = true;
+      return block(p, "elseif", { paren: parseParenExpr(p, "elseif") }, true);
+    }
+    if (tok.t === T.Ident && tok.v === "else" && open) {
+      p.next();
       if (p.isWord("if")) {
         p.fail(
           p.peek(),
@@ -395,11 +412,19 @@ function parseConditional(p: Cursor): XsItem[] {
       }
       return block(p, "else");
     }
+    if (tok.t === T.Ident && (tok.v === "elseif" || tok.v === "else")) {
+      p.fail(
+        tok,
+        `'${tok.v}' must directly follow the '}' of an 'if' or 'elseif' block`,
+        "XS_ELSE_POSITION",
+        "Move comments above the 'if'",
+      );
+    }
     return p.fail(
       tok,
       `Expected 'if', 'elseif' or 'else' in a conditional but found ${describe(tok)}`,
     );
-  });
+  }, true);
   if (!sawIf) p.fail(p.toks[p.i - 1], "A conditional needs an 'if' block");
   return items;
 }
