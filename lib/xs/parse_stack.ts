@@ -9,7 +9,8 @@ import type { XsAttribute, XsExpr, XsItem, XsStatement } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
 import { parseExpr, parseUnit } from "./parse_expr.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
-import { type BodyStyle, type StatementSpec, statementSpec } from "./statements.ts";
+import { argType, type BodyStyle, type StatementSpec, statementSpec } from "./statements.ts";
+import { type ArgType, parseTyped } from "./parse_schema.ts";
 import { COMPOUND, PAREN_COMPOUND } from "./parse_control.ts";
 
 /** Options for a statement list. */
@@ -41,6 +42,9 @@ export function parseStackBody(p: Cursor, options: StackOptions = {}): XsItem[] 
     items.push(parseStatement(p));
   }
 }
+
+/** Literal keywords that cannot name a table, function or field. */
+export const RESERVED: ReadonlySet<string> = new Set(["true", "false", "null", "now"]);
 
 const UNKNOWN_HINTS: Readonly<Record<string, string>> = {
   if: "Wrap it in 'conditional { if (…) { … } }'",
@@ -94,8 +98,6 @@ export function parseParenExpr(p: Cursor, name: string): XsExpr {
   return e;
 }
 
-const DATA_ENTRY = new Set(["db.add", "db.edit", "db.add_or_edit"]);
-
 function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | undefined {
   const tok = p.peek();
   switch (spec.target) {
@@ -103,7 +105,7 @@ function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | und
       return undefined;
     case "name":
     case "name?":
-      if (tok.t === T.Ident || tok.t === T.String) return p.next().v;
+      if (tok.t === T.String || (tok.t === T.Ident && !RESERVED.has(tok.v))) return p.next().v;
       if (spec.body === "loose" && tok.t === T.Var) return varPath(p);
       if (spec.target === "name?") return undefined;
       return p.fail(tok, `Expected a name after '${name}' but found ${describe(tok)}`);
@@ -185,7 +187,7 @@ function parseArgs(p: Cursor, name: string, spec: StatementSpec): XsItem[] {
   if (spec.body === "loose") return parseLooseBody(p);
   const { required, optional } = spec;
   if (required === undefined || optional === undefined) {
-    return parseAttributeBody(p, spec.body, spec.query);
+    return parseAttributeBody(p, spec.body, (n) => argType(spec, n));
   }
   const seen = new Set<string>();
   const onName = (tok: Token, arg: string): void => {
@@ -201,21 +203,9 @@ function parseArgs(p: Cursor, name: string, spec: StatementSpec): XsItem[] {
     }
     seen.add(arg);
   };
-  const items = parseAttributeBody(p, spec.body, spec.query, onName);
+  const items = parseAttributeBody(p, spec.body, (n) => argType(spec, n), onName);
   const close = p.toks[p.i - 1];
-  const data = items.find((i) => i.kind === "attribute" && i.name === "data");
-  if (
-    data?.kind === "attribute" && DATA_ENTRY.has(name) &&
-    data.value.kind === "unit" && data.value.atom.kind === "object" &&
-    data.value.atom.entries.length === 0
-  ) {
-    p.error(
-      close,
-      "data requires at least one entry",
-      "XS_EMPTY_DATA",
-      "List the fields to write, e.g. data = {name: $input.name}",
-    );
-  }
+  checkDescription(p, items, close);
   for (const req of required) {
     if (!seen.has(req)) {
       p.error(close, `'${name}' is missing the argument '${req}'`, "XS_MISSING_ARGUMENT");
@@ -224,10 +214,23 @@ function parseArgs(p: Cursor, name: string, spec: StatementSpec): XsItem[] {
   return items;
 }
 
+/** `description = …` must be a plain string literal. */
+export function checkDescription(p: Cursor, items: readonly XsItem[], at: Token): void {
+  for (const item of items) {
+    if (item.kind !== "attribute" || item.name !== "description") continue;
+    const v = item.value;
+    const ok = v.kind === "unit" && v.not === 0 && v.path.length === 0 && v.filters.length === 0 &&
+      v.atom.kind === "literal" && (v.atom.type === "string" || v.atom.type === "multiline");
+    if (!ok) {
+      p.error(at, "Expected value of `description` to be of type `string`", "XS_INVALID_VALUE");
+    }
+  }
+}
+
 /** Parses `name = value` (or `!name = value`). */
 export function parseAttribute(
   p: Cursor,
-  query: boolean,
+  type: ArgType | boolean,
   onName?: (tok: Token, name: string) => void,
 ): XsAttribute {
   let disabled = false;
@@ -247,14 +250,17 @@ export function parseAttribute(
     p.fail(eq, `Expected '=' after '${tok.v}' but found ${describe(eq)}`);
   }
   p.next();
-  return node({ kind: "attribute", name, disabled, value: parseExpr(p, { query }) });
+  const value = typeof type === "boolean"
+    ? parseExpr(p, { query: type })
+    : parseTyped(p, type, name);
+  return node({ kind: "attribute", name, disabled, value });
 }
 
 /** Parses a `{ … }` body of attributes in the given style. */
 export function parseAttributeBody(
   p: Cursor,
   style: BodyStyle,
-  queryArgs: readonly string[] = [],
+  typeOf: (name: string) => ArgType = () => "expr",
   onName?: (tok: Token, name: string) => void,
 ): XsItem[] {
   p.punct("{");
@@ -265,6 +271,14 @@ export function parseAttributeBody(
     if (nl > 0) separated = true;
     const tok = p.peek();
     if (tok.t === T.Punct && tok.v === "}") {
+      if (style === "schema" && items.length === 0) {
+        p.fail(
+          tok,
+          "Expected at least one argument inside '{ }'",
+          "XS_EMPTY_BLOCK",
+          "Remove the empty braces or add an argument",
+        );
+      }
       p.next();
       return items;
     }
@@ -292,7 +306,12 @@ export function parseAttributeBody(
       items.push(
         node({ kind: "block", keyword: "mock", label, body: parseAttributeBody(p, "plain") }),
       );
-    } else items.push(parseAttribute(p, queryArgs.includes(name), onName));
+    } else {
+      if (style !== "schema" && tok.t === T.Punct && tok.v === "!") {
+        p.fail(tok, "An argument here cannot be disabled with '!'", "XS_SYNTAX");
+      }
+      items.push(parseAttribute(p, typeOf(name), onName));
+    }
     separated = false;
     if (style === "schema" && p.isPunct(",")) {
       p.next();
