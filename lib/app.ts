@@ -15,6 +15,7 @@ import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
+import type { Sandbox } from "./sandbox/mod.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   readonly fetch: typeof fetch;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** The local Xano sandbox, mounted at its base path (`/_sandbox`) when Xano is not configured. */
+  readonly sandbox?: Sandbox;
 }
 
 /**
@@ -46,5 +49,6 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  if (deps.sandbox) app.route("/", deps.sandbox.app);
   return app;
 }
