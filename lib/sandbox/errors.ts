@@ -16,7 +16,6 @@ export type XanoErrorCode =
   | "ERROR_CODE_ACCESS_DENIED"
   | "ERROR_CODE_NOT_FOUND"
   | "ERROR_CODE_TOO_MANY_REQUESTS"
-  | "ERROR_CODE_NOT_IMPLEMENTED"
   | "ERROR_FATAL";
 
 /** An expected failure with Xano's status, code and message. */
@@ -25,19 +24,26 @@ export class XanoError extends Error {
   readonly code: XanoErrorCode;
   /** The offending input, for `ERROR_CODE_INPUT_ERROR`. */
   readonly param: string | undefined;
+  /** Extra machine-readable detail (for example the line and column of a XanoScript error). */
+  readonly payload: Readonly<Record<string, unknown>> | undefined;
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     status: number,
     code: XanoErrorCode,
     message: string,
-    options: { param?: string; headers?: Record<string, string> } = {},
+    options: {
+      param?: string;
+      payload?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = "XanoError";
     this.status = status;
     this.code = code;
     this.param = options.param;
+    this.payload = options.payload;
     this.headers = options.headers ?? {};
   }
 }
@@ -71,7 +77,7 @@ export function notFound(message: string): XanoError {
 export interface XanoErrorBody {
   readonly code: XanoErrorCode;
   readonly message: string;
-  readonly payload?: { readonly param: string };
+  readonly payload?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -96,7 +102,12 @@ export function xanoErrorResponse(
   const body: XanoErrorBody = {
     code: failure.code,
     message: failure.message,
-    ...(failure.param === undefined ? {} : { payload: { param: failure.param } }),
+    ...(failure.param === undefined && failure.payload === undefined ? {} : {
+      payload: {
+        ...failure.payload,
+        ...(failure.param === undefined ? {} : { param: failure.param }),
+      },
+    }),
   };
   return new Response(JSON.stringify(body), {
     status: failure.status,

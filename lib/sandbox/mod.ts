@@ -41,7 +41,7 @@ import { metaApiRoutes, type RouteModule } from "./routes/meta.ts";
 import { seedSandbox } from "./seed.ts";
 import { kvStore, memoryStore } from "./store.ts";
 import { issueToken } from "./tokens.ts";
-import { unavailableGate, type XanoScriptGate } from "./xanoscript.ts";
+import { validatorGate, type XanoScriptGate } from "./xanoscript.ts";
 
 export { FaultSpecError, parseFaultSpec } from "./faults.ts";
 export type { FaultController, FaultSpec } from "./faults.ts";
@@ -69,7 +69,7 @@ export interface SandboxOptions {
   readonly basePath?: string;
   /** Whether the `_admin` routes exist (default true). */
   readonly admin?: boolean;
-  /** Which XanoScript the create/update routes accept (default: none, 501). */
+  /** Which XanoScript the create/update routes accept (default: what `lib/xs` validates). */
   readonly xs?: XanoScriptGate;
   /** How latency is waited for (default `setTimeout`); tests can record instead. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -130,7 +130,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       email: options.demoEmail ?? "demo@example.com",
       password: options.demoPassword ?? "demo1234",
     },
-    xs: options.xs ?? unavailableGate(),
+    xs: options.xs ?? validatorGate(),
     basePath,
   };
   const lock = createLock();

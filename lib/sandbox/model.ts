@@ -150,8 +150,8 @@ export interface Logic {
   readonly active?: boolean;
   readonly datasource?: string;
   readonly cache: Readonly<Record<string, unknown>>;
-  /** The published XanoScript. */
-  readonly source: string;
+  /** The published XanoScript, when it was written as XanoScript (else printed on read). */
+  readonly source?: string;
   /** A saved but unpublished XanoScript (`publish=false`). */
   readonly draft?: string;
 }

@@ -30,7 +30,7 @@ export function renderTable(table: Table, tableNames: ReadonlyMap<number, string
   lines.push("", "  schema {");
   table.schema.forEach((field, i) => {
     const block = renderField(field, tableNames);
-    if (block.length > 1 && i > 0) lines.push("");
+    if (block.length > 1 && i > 0 && lines.at(-1) !== "") lines.push("");
     lines.push(...block.map((line) => `    ${line}`));
     if (block.length > 1 && i < table.schema.length - 1) lines.push("");
   });
@@ -64,8 +64,20 @@ function renderField(field: Field, tableNames: ReadonlyMap<number, string>): str
     const values = Array.isArray(field.values) ? field.values : [];
     attributes.push(`values = ${JSON.stringify(values).replaceAll('","', '", "')}`);
   }
+  if (type === "vector") {
+    const size = (field.vector as { size?: unknown } | undefined)?.size;
+    if (typeof size === "number") attributes.push(`size = ${size}`);
+  }
   if (field.description) attributes.push(`description = ${JSON.stringify(field.description)}`);
   if (field.sensitive) attributes.push("sensitive = true");
+  if (type === "object") {
+    const children = (Array.isArray(field.children) ? field.children : []).filter(isFieldLike);
+    attributes.push(
+      "schema {",
+      ...children.flatMap((child) => renderField(asField(child), tableNames)).map((l) => `  ${l}`),
+      "}",
+    );
+  }
   const list = field.style === "list" ? "[]" : "";
   const nullable = field.nullable ? "?" : "";
   let name = scriptName(field.name);
@@ -74,6 +86,25 @@ function renderField(field: Field, tableNames: ReadonlyMap<number, string>): str
   const head = `${type}${list}${nullable} ${name}`;
   if (attributes.length === 0) return [head];
   return [`${head} {`, ...attributes.map((a) => `  ${a}`), "}"];
+}
+
+function isFieldLike(value: unknown): value is { name: string; type: string } {
+  return typeof value === "object" && value !== null &&
+    typeof (value as { name?: unknown }).name === "string" &&
+    typeof (value as { type?: unknown }).type === "string";
+}
+
+function asField(value: { name: string; type: string }): Field {
+  return {
+    description: "",
+    nullable: false,
+    default: "",
+    required: false,
+    access: "public",
+    sensitive: false,
+    style: "single",
+    ...value,
+  } as Field;
 }
 
 function defaultLiteral(field: Field): string {

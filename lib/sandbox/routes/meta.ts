@@ -9,6 +9,10 @@ import { Hono } from "hono";
 import type { SandboxContext, SandboxEnv } from "../context.ts";
 import { authenticate } from "../tokens.ts";
 import { accountRoutes } from "./account.ts";
+import { apiGroupRoutes } from "./apigroups.ts";
+import { logicRoutes } from "./logic_routes.ts";
+import { multidocRoutes } from "./multidoc.ts";
+import { workspaceApiRoutes } from "./workspace_apis.ts";
 import { contentRoutes } from "./content.ts";
 import { historyRoutes } from "./history.ts";
 import { schemaRoutes } from "./schema.ts";
@@ -36,6 +40,12 @@ export function metaApiRoutes(
       schemaRoutes,
       contentRoutes,
       historyRoutes,
+      apiGroupRoutes,
+      logicRoutes("api", "/workspace/:workspace_id/apigroup/:apigroup_id/api"),
+      workspaceApiRoutes,
+      logicRoutes("function", "/workspace/:workspace_id/function"),
+      logicRoutes("task", "/workspace/:workspace_id/task"),
+      multidocRoutes,
       ...extra,
     ]
   ) {

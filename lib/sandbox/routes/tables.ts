@@ -9,7 +9,7 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { SandboxContext, SandboxEnv } from "../context.ts";
 import { badRequest, inputError } from "../errors.ts";
-import { DEFAULT_SCHEMA, field, type FieldType, normaliseSchema } from "../fields.ts";
+import { DEFAULT_SCHEMA, field, type FieldType, ID_FIELD, normaliseSchema } from "../fields.ts";
 import { flag, isXanoScript, parseWith, readJson, readText } from "../http.ts";
 import { listPage } from "../listing.ts";
 import { tableOf, workspaceOf } from "../lookups.ts";
@@ -17,7 +17,7 @@ import { type Field, metaTime, type Table, type TableIndex, type Workspace } fro
 import { renderTable } from "../render.ts";
 import type { Mutation } from "../store.ts";
 import { requireScope } from "../tokens.ts";
-import type { ScriptField } from "../xanoscript.ts";
+import type { ScriptColumn } from "../xanoscript.ts";
 import { normaliseIndexes } from "./schema.ts";
 
 const tableBody = z.object({
@@ -228,32 +228,58 @@ export function tableRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
     const source = await readText(c);
     const object = ctx.xs.accept(source, ["table"]);
     await assertFreeName(workspace, object.name, existing?.id);
-    const schema = scriptSchema(object.fields ?? []);
+    const tables = await ctx.db.tables(workspace.id).list();
+    const schema = scriptSchema(object.columns ?? [], (name) => {
+      const found = tables.find((t) => t.name === name);
+      if (!found && name !== object.name) {
+        throw inputError("schema", `Column references table "${name}", which does not exist`);
+      }
+      return found?.id ?? existing?.id ?? 0;
+    });
+    const index: TableIndex[] = [
+      { id: 1, type: "primary", fields: [{ name: "id" }] },
+      ...(existing?.index ?? []).filter((i) =>
+        i.type !== "primary" && i.fields.every((f) => schema.some((s) => s.name === f.name))
+      ),
+    ];
     return {
       name: object.name,
-      description: object.description ?? existing?.description ?? "",
+      description: object.description ?? "",
       docs: existing?.docs ?? "",
-      auth: /^\s*auth\s*=\s*true\s*$/m.test(source),
+      auth: object.attributes?.auth === "true",
       guid: existing?.guid ?? ctx.ids(),
       tag: existing?.tag ?? [],
       schema,
-      index: [{ id: 1, type: "primary", fields: [{ name: "id" }] }] as TableIndex[],
-      autocomplete: existing?.autocomplete ?? [],
+      index: index.map((i, n) => ({ ...i, id: n + 1 })),
+      autocomplete: (existing?.autocomplete ?? []).filter((a) =>
+        schema.some((f) => f.name === a.name)
+      ),
       source,
     };
   }
 }
 
-function scriptSchema(fields: readonly ScriptField[]): Field[] {
-  const schema = fields.map((f) =>
-    field(f.name, f.type as FieldType, {
-      required: !f.optional,
-      nullable: f.nullable,
-      style: f.list ? "list" : "single",
-      ...(f.name === "created_at" && f.type === "timestamp" ? { default: "now" } : {}),
-    })
-  );
-  return schema.some((f) => f.name === "id")
-    ? schema
-    : [field("id", "int", { required: true }), ...schema];
+function scriptSchema(
+  columns: readonly ScriptColumn[],
+  tableId: (name: string) => number,
+): Field[] {
+  const schema = columns.map((column) => {
+    const reference = column.table === undefined ? undefined : tableId(column.table);
+    const type = reference === undefined
+      ? column.type
+      : column.type === "uuid"
+      ? "tablerefuuid"
+      : "tableref";
+    return field(column.name, type as FieldType, {
+      required: !column.optional,
+      nullable: column.nullable,
+      style: column.list ? "list" : "single",
+      default: column.default ?? "",
+      description: column.description ?? "",
+      sensitive: column.sensitive ?? false,
+      ...(column.values ? { values: column.values } : {}),
+      ...(reference === undefined ? {} : { tableref_id: reference }),
+    });
+  });
+  return schema.some((f) => f.name === "id") ? schema : [ID_FIELD, ...schema];
 }

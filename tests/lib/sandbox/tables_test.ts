@@ -102,21 +102,22 @@ Deno.test("tables: create from JSON with the default schema, refuse duplicates a
   ]);
 });
 
-Deno.test("tables: XanoScript bodies are refused with 501 while no validator is built in", async () => {
+Deno.test("tables: PUT on the table itself takes XanoScript only", async () => {
   const { meta } = await metaSandbox();
-  const res = await meta("POST", "/workspace/1/table", {
-    body: "table notes {\n  schema {\n    int id\n  }\n}",
+  const put = await meta("PUT", "/workspace/1/table/1", { body: { name: "x" } });
+  assert.equal(put.status, 400, "PUT with JSON points to …/meta");
+  assert.match(put.body.message, /text\/x-xanoscript/);
+  const invalid = await meta("POST", "/workspace/1/table", {
+    body: "table notes {\n  schema {\n    string title\n  }\n}",
     headers: { "content-type": "text/x-xanoscript" },
   });
-  assert.equal(res.status, 501);
-  assert.match(res.body.message, /XanoScript validation is not available in this build/);
+  assert.equal(invalid.status, 400);
+  assert.match(invalid.body.message, /line 3, column 5/);
   assert.equal(
     (await meta("GET", "/workspace/1/table")).body.items.length,
     3,
     "nothing was created",
   );
-  const put = await meta("PUT", "/workspace/1/table/1", { body: { name: "x" } });
-  assert.equal(put.status, 400, "PUT with JSON points to …/meta");
 });
 
 Deno.test("tables: meta, security and autocomplete updates", async () => {
