@@ -109,6 +109,9 @@ export interface Sandbox {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** Marks a response whose connection fault injection drops. */
+const DROP_HEADER = "x-sandbox-fault";
+
 /**
  * Creates a sandbox. Nothing is written until the first request (or
  * {@link Sandbox.ready}) seeds the store.
@@ -139,7 +142,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     seeding = undefined;
     throw error;
   }));
-  const dropped = new WeakSet<Response>();
   const onUnexpected = (error: unknown) =>
     options.logger?.error("sandbox: unexpected error", {
       error: error instanceof Error ? error : String(error),
@@ -209,9 +211,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         controller.error(new Error("Connection dropped by sandbox fault injection"));
       },
     });
-    const response = new Response(body, { status: 200 });
-    dropped.add(response);
-    return response;
+    return new Response(body, { status: 200, headers: { [DROP_HEADER]: "drop" } });
   }
 
   async function issue(
@@ -272,7 +272,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     ready,
     async fetch(request) {
       const response = await app.fetch(request);
-      if (dropped.has(response)) {
+      if (response.headers.get(DROP_HEADER) === "drop") {
+        await response.body?.cancel().catch(() => {});
         throw new TypeError("error sending request: connection closed before message completed");
       }
       return response;
