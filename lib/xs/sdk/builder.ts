@@ -16,7 +16,7 @@
 
 import type { Diagnostic, Fix } from "../diagnostics.ts";
 import type { Attribute, FieldNode, LogicDocument, StackNode } from "./ast.ts";
-import { diagnostic } from "./diagnostic.ts";
+import { diagnostic, locate } from "./diagnostic.ts";
 import {
   branchStep,
   closerOf,
@@ -89,9 +89,14 @@ export class LogicBuilder {
     return this.#state.verb;
   }
 
-  /** Diagnostics collected so far. */
+  /** Diagnostics collected so far (line 0 = not yet tied to a source position). */
   get diagnostics(): readonly Diagnostic[] {
     return this.#state.diagnostics;
+  }
+
+  /** Ties diagnostics without a position to `line:column` (used by the translator). */
+  atSource(line: number, column: number): LogicBuilder {
+    return this.#with({ diagnostics: locate(this.#state.diagnostics, line, column) });
   }
 
   #with(patch: Partial<State>): LogicBuilder {
@@ -458,7 +463,7 @@ export class LogicBuilder {
     }
     return Object.freeze({
       script: printDocument(doc),
-      diagnostics: Object.freeze(diagnostics),
+      diagnostics: Object.freeze(locate(diagnostics, 1, 1)),
       fixes: [],
     });
   }

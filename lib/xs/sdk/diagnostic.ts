@@ -1,7 +1,7 @@
 /**
  * Diagnostic helpers for the SDK. Builders know no source positions, so they
- * report at 1:1; the translator re-stamps each one with the position of the
- * call that produced it.
+ * report at line 0 ("no position"); the translator ties each one to the
+ * call that produced it, and `build()` shows the rest at 1:1.
  *
  * @module
  */
@@ -18,8 +18,8 @@ export function diagnostic(
     code,
     message,
     severity: options.severity ?? "error",
-    line: options.line ?? 1,
-    column: options.column ?? 1,
+    line: options.line ?? 0,
+    column: options.column ?? 0,
     ...(options.fix === undefined ? {} : { fix: options.fix }),
   });
 }
@@ -27,4 +27,9 @@ export function diagnostic(
 /** Returns `d` moved to `line:column`. */
 export function at(d: Diagnostic, line: number, column: number): Diagnostic {
   return Object.freeze({ ...d, line, column });
+}
+
+/** Moves the diagnostics that have no position (line 0) to `line:column`. */
+export function locate(list: readonly Diagnostic[], line: number, column: number): Diagnostic[] {
+  return list.map((d) => d.line === 0 ? at(d, line, column) : d);
 }

@@ -7,7 +7,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import type { ApiGroupDocument, Attribute, FieldNode, TableDocument } from "./ast.ts";
 import type { BuildResult } from "./builder.ts";
-import { diagnostic } from "./diagnostic.ts";
+import { diagnostic, locate } from "./diagnostic.ts";
 import { inputField, type InputOptions } from "./fields.ts";
 import { printDocument } from "./print.ts";
 import { stringValue, toValue, type Value } from "./values.ts";
@@ -43,6 +43,16 @@ export class TableBuilder {
   #setting(name: string, value: Value): TableBuilder {
     const settings = this.#state.settings.filter(([n]) => n !== name);
     return this.#with({ settings: [...settings, Object.freeze([name, value] as const)] });
+  }
+
+  /** Diagnostics collected so far (line 0 = not yet tied to a source position). */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#state.diagnostics;
+  }
+
+  /** Ties diagnostics without a position to `line:column` (used by the translator). */
+  atSource(line: number, column: number): TableBuilder {
+    return this.#with({ diagnostics: locate(this.#state.diagnostics, line, column) });
   }
 
   /** `auth = true`: the table holds users that can sign in. */
@@ -117,7 +127,7 @@ export class TableBuilder {
   build(): BuildResult {
     return Object.freeze({
       script: printDocument(this.document()),
-      diagnostics: this.#state.diagnostics,
+      diagnostics: locate(this.#state.diagnostics, 1, 1),
       fixes: [],
     });
   }
@@ -152,6 +162,16 @@ export class ApiGroupBuilder {
       ...this.#settings.filter(([n]) => n !== name),
       Object.freeze([name, value] as const),
     ]);
+  }
+
+  /** Always empty: every API group argument is accepted. */
+  get diagnostics(): readonly Diagnostic[] {
+    return [];
+  }
+
+  /** No diagnostics to place; returns the same builder. */
+  atSource(_line: number, _column: number): ApiGroupBuilder {
+    return this;
   }
 
   /** `description = "…"`. */
