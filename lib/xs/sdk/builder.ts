@@ -234,11 +234,8 @@ export class LogicBuilder {
 
   #step(step: Step, extra: readonly Diagnostic[] = []): LogicBuilder {
     const diagnostics = [...this.#state.diagnostics, ...extra];
-    if (step.error !== undefined) {
-      diagnostics.push(diagnostic("SDK_BAD_NESTING", step.error));
-      return this.#with({ diagnostics });
-    }
-    return this.#with({ frames: step.frames, diagnostics });
+    if (step.error !== undefined) diagnostics.push(diagnostic("SDK_BAD_NESTING", step.error));
+    return this.#with({ frames: step.frames ?? this.#state.frames, diagnostics });
   }
 
   #body(fn: BodyCallback | undefined): { body?: readonly StackNode[]; diagnostics: Diagnostic[] } {
@@ -441,9 +438,9 @@ export class LogicBuilder {
       kind: s.kind,
       name: s.name,
       ...(s.verb === undefined ? {} : { verb: s.verb }),
-      settings: s.settings,
-      input: s.input,
-      stack: root.kind === "root" ? root.body : [],
+      settings: Object.freeze([...s.settings]),
+      input: Object.freeze([...s.input]),
+      stack: Object.freeze(root.kind === "root" ? [...root.body] : []),
       ...(s.response === undefined ? {} : { response: s.response }),
       ...(s.schedule === undefined ? {} : { schedule: s.schedule }),
     });

@@ -127,6 +127,13 @@ export function dbWrite(
   report: Report,
 ): StatementNode | undefined {
   const method = { "db.edit": "dbEdit", "db.patch": "dbPatch", "db.add_or_edit": "dbAddOrEdit" };
+  if (isPlainObject(data) && Object.keys(data).length === 0) {
+    report(
+      "SDK_BAD_ARGUMENT",
+      `${method[keyword]}() data needs at least one field`,
+      '{ name: "$input.name" }',
+    );
+  }
   const field = singleField(method[keyword], filter, report);
   if (!field) return undefined;
   return statement(keyword, [

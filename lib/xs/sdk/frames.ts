@@ -87,9 +87,10 @@ export function frameNode(frame: Frame): StackNode | undefined {
 }
 
 /** The outcome of a control-flow step: new frames, or a problem. */
-export type Step =
-  | { readonly frames: readonly Frame[]; readonly error?: undefined }
-  | { readonly error: string; readonly frames?: undefined };
+export interface Step {
+  readonly frames?: readonly Frame[];
+  readonly error?: string;
+}
 
 function replaceTop(frames: readonly Frame[], frame: Frame): readonly Frame[] {
   return Object.freeze([...frames.slice(0, -1), frame]);
@@ -143,7 +144,8 @@ export function closeStep(frames: readonly Frame[], kind: Frame["kind"], method:
     return { error: `.${method}() does not match an open ${kind}` };
   }
   if (top.kind === "conditional" && top.pending !== undefined) {
-    return { error: "A .conditional() has no .then()" };
+    // drop the empty conditional so later statements land where they belong
+    return { error: "A .conditional() has no .then()", frames: frames.slice(0, -1) };
   }
   return pushNode(frames.slice(0, -1), frameNode(top) as StackNode);
 }

@@ -196,7 +196,10 @@ export function callFunction(
   alias: unknown,
   report: Report,
 ): StatementNode {
-  return statement("function.run", [attr("input", toValue(input ?? {}))], {
+  // 11.0.3 rejects `input = {}`: an empty input is written as no block at all
+  const empty = input === undefined || input === null ||
+    (isPlainObject(input) && Object.keys(input).length === 0);
+  return statement("function.run", empty ? [] : [attr("input", toValue(input))], {
     subject: quote(String(name)),
     alias: checkAlias(alias, report),
   });

@@ -452,7 +452,11 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       case "ExportDefaultDeclaration":
       case "ExportNamedDeclaration": {
         const inner = (stmt as acorn.ExportNamedDeclaration).declaration;
-        if (inner) statement(inner);
+        if (inner && /Declaration$/.test(inner.type)) statement(inner);
+        else if (inner) {
+          const chain = chainOf(inner);
+          if (chain) apply(chain);
+        }
         return;
       }
       default:
@@ -467,6 +471,19 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
   }
 
   function assign(e: acorn.AssignmentExpression): void {
+    let root: acorn.Node = e.left;
+    while (root.type === "MemberExpression") root = (root as acorn.MemberExpression).object;
+    if (root.type === "Identifier" && FORBIDDEN_GLOBALS.has((root as acorn.Identifier).name)) {
+      const name = (root as acorn.Identifier).name;
+      reject(
+        scope,
+        root,
+        "SDK_FORBIDDEN_GLOBAL",
+        `"${name}" is not available in SDK code`,
+        "SDK code is translated, never run",
+      );
+      return;
+    }
     if (e.operator !== "=" || e.left.type !== "Identifier" || !bindings.has(e.left.name)) {
       reject(
         scope,
