@@ -6,7 +6,7 @@
  */
 
 import { type Attribute, statement, type StatementNode } from "./ast.ts";
-import { attr, checkAlias, checkKeys, inlineText, type Report } from "./statements.ts";
+import { attr, checkAlias, checkKeys, checkTable, inlineText, type Report } from "./statements.ts";
 import {
   exprValue,
   isPlainObject,
@@ -72,7 +72,7 @@ export function dbLookup(
   return statement(keyword, [
     attr("field_name", stringValue(field[0])),
     attr("field_value", toValue(field[1])),
-  ], { subject: table, alias: checkAlias(alias, report) });
+  ], { subject: checkTable(table, report), alias: checkAlias(alias, report) });
 }
 
 /** `db.query`. */
@@ -114,7 +114,10 @@ export function dbQuery(
     attributes.push(attr("return", toValue({ type })));
   } else attributes.push(attr("return", toValue({ type: "list" })));
   if (o.output !== undefined) attributes.push(attr("output", toValue(o.output)));
-  return statement("db.query", attributes, { subject: table, alias: checkAlias(alias, report) });
+  return statement("db.query", attributes, {
+    subject: checkTable(table, report),
+    alias: checkAlias(alias, report),
+  });
 }
 
 /** `db.edit` / `db.patch` / `db.add_or_edit`. */
@@ -140,7 +143,7 @@ export function dbWrite(
     attr("field_name", stringValue(field[0])),
     attr("field_value", toValue(field[1])),
     attr("data", toValue(data)),
-  ], { subject: table, alias: checkAlias(alias, report) });
+  ], { subject: checkTable(table, report), alias: checkAlias(alias, report) });
 }
 
 /** `db.add <table> { data } as $alias`. */
@@ -151,7 +154,7 @@ export function dbAdd(
   report: Report,
 ): StatementNode {
   return statement("db.add", [attr("data", toValue(data))], {
-    subject: table,
+    subject: checkTable(table, report),
     alias: checkAlias(alias, report),
   });
 }
@@ -167,7 +170,7 @@ export function dbDelete(
   return statement("db.del", [
     attr("field_name", stringValue(field[0])),
     attr("field_value", toValue(field[1])),
-  ], { subject: table });
+  ], { subject: checkTable(table, report) });
 }
 
 /** `db.bulk.add <table> { items } as $alias`. */
@@ -178,7 +181,7 @@ export function dbBulkAdd(
   report: Report,
 ): StatementNode {
   return statement("db.bulk.add", [attr("items", toValue(items))], {
-    subject: table,
+    subject: checkTable(table, report),
     alias: checkAlias(alias, report),
   });
 }
@@ -191,7 +194,7 @@ export function dbBulkDelete(
   report: Report,
 ): StatementNode {
   return statement("db.bulk.delete", [attr("where", whereExpression(table, where))], {
-    subject: table,
+    subject: checkTable(table, report),
     alias: checkAlias(alias, report),
   });
 }

@@ -13,6 +13,7 @@ import { GROUP_METHOD_ALIASES, LOGIC_METHOD_ALIASES, TABLE_METHOD_ALIASES } from
 import * as shape from "./fix_calls.ts";
 import { fixExpression } from "./fix_expressions.ts";
 import { methodsOf } from "./methods.ts";
+import { quote } from "./print.ts";
 import { Expr, isPlainObject, type SdkValue } from "./values.ts";
 
 /** Argument positions that always hold an expression. */
@@ -23,6 +24,31 @@ const EXPRESSION_ARGS: Readonly<Record<string, number>> = {
   forEach: 0,
   precondition: 0,
 };
+
+/** Argument positions that hold SDK values (where `$` strings are expressions). */
+const VALUE_ARGS: Readonly<Record<string, readonly number[]>> = {
+  var: [1],
+  varUpdate: [1],
+  dbGet: [1],
+  dbHas: [1],
+  dbQuery: [1],
+  dbAdd: [1],
+  dbEdit: [1, 2],
+  dbPatch: [1, 2],
+  dbAddOrEdit: [1, 2],
+  dbDelete: [1],
+  dbBulkAdd: [1],
+  dbBulkDelete: [1],
+  apiRequest: [0, 2],
+  callFunction: [1],
+  createAuthToken: [1],
+  verifyPassword: [0, 1],
+  debugLog: [0],
+  return: [0],
+  response: [0],
+  throwError: [1],
+  precondition: [1],
+}; // deno-fmt-ignore
 
 /** Methods whose argument at this index names a result (`as $x`). */
 const ALIAS_ARG: Readonly<Record<string, number>> = {
@@ -160,6 +186,7 @@ function fixCalls(
         declared.add(value.split(".")[0]);
         return { ...arg, value };
       }
+      if (EXPRESSION_ARGS[method] !== i && !VALUE_ARGS[method]?.includes(i)) return arg;
       const bare = EXPRESSION_ARGS[method] === i || method === "response" || method === "return";
       value = fixValue(
         value,
@@ -229,6 +256,11 @@ function fixValue(
         fixes.push({ rule: "quoted-string", before: text, after: inner, line });
         return inner;
       }
+      const embedded = interpolate(text);
+      if (embedded) {
+        fixes.push({ rule: "variable-in-string", before: text, after: embedded, line });
+        return new Expr(embedded);
+      }
       const name = text.split(".")[0];
       if (XANO_PATH.test(text) || (position.bare && declared.has(name) && /^[\w.]+$/.test(text))) {
         fixes.push({ rule: "missing-dollar", before: text, after: `$${text}`, line });
@@ -255,6 +287,24 @@ function fixValue(
     );
   }
   return value;
+}
+
+const EMBEDDED = /\$(?:input|env|auth)\.[A-Za-z_][\w.]*/g;
+
+/** `"Bearer $env.KEY"` → `"Bearer " ~ $env.KEY`: XanoScript strings do not interpolate. */
+function interpolate(text: string): string | undefined {
+  if (!EMBEDDED.test(text)) return undefined;
+  EMBEDDED.lastIndex = 0;
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(EMBEDDED)) {
+    const path = m[0].replace(/\.$/, "");
+    if (m.index! > last) parts.push(quote(text.slice(last, m.index)));
+    parts.push(path);
+    last = m.index! + path.length;
+  }
+  if (last < text.length) parts.push(quote(text.slice(last)));
+  return parts.join(" ~ ");
 }
 
 function returnToResponse(calls: CallIR[], fixes: Fix[]): CallIR[] {

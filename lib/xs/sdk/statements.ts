@@ -143,6 +143,17 @@ export function lambda(
   ], { alias: checkAlias(alias, report) });
 }
 
+/** Checks a table name; reports and returns a placeholder when it is not an identifier. */
+export function checkTable(table: unknown, report: Report): string {
+  if (typeof table === "string" && IDENTIFIER.test(table)) return table;
+  report(
+    "SDK_BAD_NAME",
+    `Table name ${JSON.stringify(table) ?? String(table)} is not an identifier`,
+    'pass the table name as a string, e.g. "user"',
+  );
+  return typeof table === "string" ? JSON.stringify(table) : "invalid_table";
+}
+
 /** Checks a result name (`as $alias`); `undefined` means no result binding. */
 export function checkAlias(alias: unknown, report: Report): string | undefined {
   if (alias === undefined || alias === null) return undefined;
@@ -214,7 +225,7 @@ export function createAuthToken(
   report: Report,
 ): StatementNode {
   return statement("security.create_auth_token", [
-    attr("table", stringValue(String(table))),
+    attr("table", stringValue(checkTable(table, report))),
     attr("id", toValue(id)),
     attr("expiration", toValue(expiration ?? 86400)),
     attr("extras", toValue({})),

@@ -12,6 +12,7 @@ import type { Diagnostic, Fix } from "../diagnostics.ts";
 import { diagnostic } from "./diagnostic.ts";
 import { TYPE_ALIASES } from "./fix_aliases.ts";
 import { isFieldType } from "./names.ts";
+import { quote } from "./print.ts";
 import type { ArgIR, CallIR, Pos } from "./ir.ts";
 import { buildArray, buildObject, chain, expr, type SdkValue } from "./values.ts";
 
@@ -431,7 +432,7 @@ function concatenation(
       values.every((v) => typeof v === "string") &&
       values.some((v) => (v as string).startsWith("$"))
     ) {
-      const text = values.map((v) => (v as string).startsWith("$") ? v : JSON.stringify(v)).join(
+      const text = values.map((v) => (v as string).startsWith("$") ? v : quote(v as string)).join(
         " ~ ",
       );
       scope.fixes.push({
