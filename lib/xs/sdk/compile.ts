@@ -9,12 +9,13 @@
 
 import type { Diagnostic, Fix } from "../diagnostics.ts";
 import { isValid } from "../diagnostics.ts";
+import { validateXanoScript } from "../mod.ts";
 import { fixProgram } from "./fix.ts";
 import { printDocuments } from "./print.ts";
 import { type CompiledObject, runProgram } from "./run.ts";
 import { translate } from "./translate.ts";
 
-/** Checks XanoScript; returns its diagnostics (lines relative to `source`). */
+/** Checks XanoScript (one document or a multidoc); returns its diagnostics. */
 export type Validator = (source: string) => readonly Diagnostic[];
 
 /** Options of {@link compileSdkCode}. */
@@ -23,7 +24,7 @@ export interface CompileOptions {
   readonly fix?: boolean;
   /** A millisecond clock for timings (default `performance.now`). */
   readonly now?: () => number;
-  /** The XanoScript validator; without one, only SDK-level checks run. */
+  /** The XanoScript validator (default: `validateXanoScript`, faithful to Xano's 11.0.3 parser). */
   readonly validate?: Validator;
 }
 
@@ -42,27 +43,15 @@ export interface CompileResult {
 /** The version of the compiler's output; part of the compile-cache key. */
 export const COMPILER_VERSION = "sdk-1";
 
-const SEPARATOR = "\n---\n";
-
 /**
- * Validates each document of a multidoc, moving diagnostics to multidoc lines
- * and marking them as coming from the generated XanoScript.
+ * Runs `validate` on generated XanoScript and marks each diagnostic as coming
+ * from the generated text (its line is a line of `xanoscript`, not of the SDK code).
  */
-export function validateMultidoc(xanoscript: string, validate: Validator): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let offset = 0;
-  for (const doc of xanoscript.split(SEPARATOR)) {
-    for (const d of validate(doc)) {
-      out.push({
-        ...d,
-        line: d.line + offset,
-        ...(d.endLine === undefined ? {} : { endLine: d.endLine + offset }),
-        message: `Generated XanoScript line ${d.line + offset}: ${d.message}`,
-      });
-    }
-    offset += doc.split("\n").length + 1;
-  }
-  return out;
+export function validateGenerated(xanoscript: string, validate: Validator): Diagnostic[] {
+  return validate(xanoscript).map((d) => ({
+    ...d,
+    message: `Generated XanoScript line ${d.line}: ${d.message}`,
+  }));
 }
 
 /**
@@ -83,9 +72,9 @@ export function compileSdkCode(code: string, options: CompileOptions = {}): Comp
   const run = runProgram(program);
   const xanoscript = printDocuments(run.documents);
   const t2 = now();
-  const validation = options.validate && xanoscript !== ""
-    ? validateMultidoc(xanoscript, options.validate)
-    : [];
+  const validation = xanoscript === ""
+    ? []
+    : validateGenerated(xanoscript, options.validate ?? validateXanoScript);
   const t3 = now();
   const byPosition = [...run.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   const diagnostics = [...byPosition, ...validation];

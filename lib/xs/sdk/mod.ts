@@ -41,7 +41,7 @@ export {
   COMPILER_VERSION,
   type CompileResult,
   compileSdkCode,
-  validateMultidoc,
+  validateGenerated,
   type Validator,
 } from "./compile.ts";
 export { translate } from "./translate.ts";

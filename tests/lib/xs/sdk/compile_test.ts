@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Diagnostic } from "../../../../lib/xs/diagnostics.ts";
-import { compileSdkCode, validateMultidoc } from "../../../../lib/xs/sdk/mod.ts";
+import { compileSdkCode, validateGenerated } from "../../../../lib/xs/sdk/mod.ts";
 
 Deno.test("compileSdkCode: timings come from the injected clock", () => {
   const ticks = [10, 11, 13, 16];
@@ -25,31 +25,41 @@ Deno.test("compileSdkCode: reports the objects it compiled", () => {
   ]);
 });
 
-Deno.test("compileSdkCode: validator diagnostics make the result fail, on multidoc lines", () => {
+Deno.test("compileSdkCode: validator diagnostics make the result fail and say where", () => {
   const seen: string[] = [];
   const validate = (source: string): Diagnostic[] => {
-    seen.push(source.split("\n")[0]);
-    return source.startsWith("query b")
-      ? [{ code: "XS_TEST", message: "bad", severity: "error", line: 2, column: 3 }]
-      : [];
+    seen.push(source);
+    return [{ code: "XS_TEST", message: "bad", severity: "error", line: 12, column: 3 }];
   };
   const r = compileSdkCode("create('a','GET').response(1); create('b','GET').response(2);", {
     validate,
   });
-  assert.deepEqual(seen, ["query a verb=GET {", "query b verb=GET {"]);
+  assert.deepEqual(seen, [r.xanoscript]);
   assert.equal(r.ok, false);
-  const firstDocLines = r.xanoscript.split("\n---\n")[0].split("\n").length;
-  assert.equal(r.diagnostics[0].line, firstDocLines + 1 + 2);
-  assert.match(r.diagnostics[0].message, /^Generated XanoScript line \d+: bad$/);
+  assert.equal(r.diagnostics[0].line, 12);
+  assert.equal(r.diagnostics[0].message, "Generated XanoScript line 12: bad");
 });
 
-Deno.test("validateMultidoc: a warning does not fail a compile", () => {
+Deno.test("compileSdkCode: a validator warning does not fail a compile", () => {
   const warn = (): Diagnostic[] => [
     { code: "XS_STYLE", message: "style", severity: "warning", line: 1, column: 1 },
   ];
-  assert.equal(validateMultidoc("a\n---\nb", warn).length, 2);
   const r = compileSdkCode("create('a','GET').response(1)", { validate: warn });
   assert.equal(r.ok, true);
+  assert.equal(validateGenerated("x", warn).length, 1);
+});
+
+Deno.test("compileSdkCode: the real validator rejects what the SDK cannot see", () => {
+  const r = compileSdkCode("create('a','GET').precondition('$input.l|count > 0', 'm').response(1)");
+  assert.equal(r.ok, false);
+  assert.match(r.diagnostics[0].message, /^Generated XanoScript line \d+: .*parentheses/);
+  const fixed = compileSdkCode(
+    "create('a','GET').precondition('$input.l|count > 0', 'm').response(1)",
+    {
+      fix: true,
+    },
+  );
+  assert.equal(fixed.ok, true);
 });
 
 Deno.test("compileSdkCode: bad input of any shape gets diagnostics, never a throw", () => {
