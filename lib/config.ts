@@ -39,6 +39,20 @@ export interface Config {
   readonly xano: XanoConfig;
   /** The local Xano sandbox. */
   readonly sandbox: SandboxConfig;
+  /** The MCP endpoint. */
+  readonly mcp: McpConfig;
+}
+
+/** Settings of the MCP endpoint. */
+export interface McpConfig {
+  /** `MCP_ALLOWED_ORIGINS`: extra browser origins allowed on `/mcp`, comma-separated (loopback and PUBLIC_URL always are). */
+  readonly allowedOrigins: readonly string[];
+  /** `MCP_ALLOWED_HOSTS`: extra `Host` values allowed on `/mcp`, comma-separated (loopback and PUBLIC_URL's host always are). */
+  readonly allowedHosts: readonly string[];
+  /** `MCP_DEBUG_TOOLS`: `1` makes the debug toolset available to grants that ask for it (default off). */
+  readonly debugTools: boolean;
+  /** `CONFORMANCE_PORT`: port of `deno task conformance:serve` (default `8765`). */
+  readonly conformancePort: number;
 }
 
 /** Upstream Xano endpoints. */
@@ -129,6 +143,12 @@ export function loadConfig(env: EnvReader): Config {
       demoPassword: read.string("SANDBOX_DEMO_PASSWORD", "demo1234"),
       tokenTtlMs: read.duration("SANDBOX_TOKEN_TTL", 24 * 3_600_000),
     },
+    mcp: {
+      allowedOrigins: read.list("MCP_ALLOWED_ORIGINS").map((origin) => origin.replace(/\/+$/, "")),
+      allowedHosts: read.list("MCP_ALLOWED_HOSTS"),
+      debugTools: read.oneOf("MCP_DEBUG_TOOLS", ["0", "1"], "0") === "1",
+      conformancePort: read.port("CONFORMANCE_PORT", 8765),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
@@ -165,6 +185,12 @@ class Reader {
 
   string(name: string, fallback: string): string {
     return this.optional(name) ?? fallback;
+  }
+
+  list(name: string): string[] {
+    return (this.optional(name) ?? "").split(",").map((item) => item.trim()).filter((item) =>
+      item !== ""
+    );
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
