@@ -1,0 +1,22 @@
+/**
+ * The Xano tool inventory: every toolset's tools in listing order.
+ *
+ * @module
+ */
+
+import type { AnyTool } from "../inventory.ts";
+import type { XanoToolDeps } from "./_shared.ts";
+import { instanceTools } from "./instances.ts";
+import { opsTools } from "./ops.ts";
+import { schemaTools } from "./schema.ts";
+import { tableTools } from "./tables.ts";
+
+/** Every Xano tool. */
+export const XANO_TOOLS: readonly AnyTool<XanoToolDeps>[] = [
+  ...instanceTools,
+  ...tableTools,
+  ...schemaTools,
+  ...opsTools,
+];
+
+export type { XanoApi, XanoToolDeps } from "./_shared.ts";
