@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
+import { createMetrics } from "./lib/metrics.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -45,11 +46,13 @@ async function main(): Promise<void> {
   const kv = await Deno.openKv(config.kvPath);
   const sealer = await createSealer(masterKey);
 
+  const metrics = createMetrics();
   const app = createApp({
     config,
     kv,
     sealer,
     logger,
+    metrics,
     clock: systemClock,
     ids: randomId,
     fetch: globalThis.fetch,

@@ -12,9 +12,11 @@ import type { Config } from "./config.ts";
 import type { Sealer } from "./crypto.ts";
 import { jsonErrorHandler, jsonNotFound } from "./http/errors.ts";
 import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
+import { httpMetrics, metricsRoute } from "./http/metrics.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
+import type { Metrics } from "./metrics.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -25,6 +27,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly fetch: typeof fetch;
+  /** Prometheus instruments; `/metrics` serves them. */
+  readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
 }
@@ -41,10 +45,12 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(requestLog({ logger: deps.logger, ids: deps.ids }));
+  app.use(httpMetrics(deps.metrics));
   app.use(securityHeaders({ hsts: deps.config.publicUrl.startsWith("https:") }));
   app.onError(jsonErrorHandler);
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
 }

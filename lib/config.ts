@@ -35,6 +35,8 @@ export interface Config {
   readonly encryptionKey: Uint8Array | undefined;
   /** `LOG_LEVEL`: debug, info (default), warn or error. */
   readonly logLevel: LogLevel;
+  /** `METRICS_TOKEN`: when set, `/metrics` requires it as a bearer token. */
+  readonly metricsToken: string | undefined;
   /** Upstream Xano; when neither URL is set the embedded sandbox stands in. */
   readonly xano: XanoConfig;
   /** The local Xano sandbox. */
@@ -130,6 +132,7 @@ export function loadConfig(env: EnvReader): Config {
     dataDir: read.string("DATA_DIR", "./data"),
     encryptionKey,
     logLevel: read.oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"], "info"),
+    metricsToken: read.optional("METRICS_TOKEN"),
     xano: {
       authUrl,
       metaUrl,
