@@ -15,6 +15,16 @@ const user = (text: string) => ({
 const startsWith = (values: readonly string[]) => (value: string | undefined) =>
   values.filter((candidate) => candidate.startsWith(value ?? ""));
 
+/**
+ * An optional, completable argument. The SDK looks for the completer on the
+ * inner schema when it decides to enable completions, and on the optional
+ * wrapper when it answers, so both carry it.
+ */
+function optionalChoice(description: string, values: readonly string[]) {
+  const complete = startsWith(values);
+  return completable(completable(z.string().describe(description), complete).optional(), complete);
+}
+
 /** Registers the prompts on a server. */
 export function registerPrompts(server: McpServer): void {
   server.registerPrompt("design_table", {
@@ -22,10 +32,7 @@ export function registerPrompts(server: McpServer): void {
     description: "Plan a new Xano table from what it should store, then create it",
     argsSchema: {
       purpose: z.string().describe("What the table stores, e.g. 'orders placed by customers'"),
-      auth: completable(
-        z.string().optional().describe("'yes' for a users table that signs people in"),
-        startsWith(["yes", "no"]),
-      ),
+      auth: optionalChoice("'yes' for a users table that signs people in", ["yes", "no"]),
     },
   }, ({ purpose, auth }) => ({
     messages: [user(
@@ -43,10 +50,11 @@ export function registerPrompts(server: McpServer): void {
     description: "Create list/get/create/update/delete endpoints for a table",
     argsSchema: {
       table: z.string().describe("Table name"),
-      verbs: completable(
-        z.string().optional().describe("Comma-separated verbs to build, default all"),
-        startsWith(["GET,POST,PATCH,DELETE", "GET", "GET,POST"]),
-      ),
+      verbs: optionalChoice("Comma-separated verbs to build, default all", [
+        "GET,POST,PATCH,DELETE",
+        "GET",
+        "GET,POST",
+      ]),
     },
   }, ({ table, verbs }) => ({
     messages: [user(
