@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     ids: randomId,
     fetch: globalThis.fetch,
+    resolveHost: resolveDns,
   });
 
   const server = Deno.serve({
@@ -80,4 +81,25 @@ async function main(): Promise<void> {
   Deno.addSignalListener("SIGTERM", shutdown);
 }
 
-if (import.meta.main) await main();
+/** A and AAAA records of a host, for the SSRF guard; empty when it does not resolve. */
+async function resolveDns(hostname: string): Promise<string[]> {
+  const lookups = await Promise.allSettled([
+    Deno.resolveDns(hostname, "A"),
+    Deno.resolveDns(hostname, "AAAA"),
+  ]);
+  return lookups.flatMap((lookup) => lookup.status === "fulfilled" ? lookup.value : []);
+}
+
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+      console.error(
+        `error: ${error.message}\nhint: \`deno task start\` may only write under ./data; keep DATA_DIR and KV_PATH there, or run main.ts with a wider --allow-write`,
+      );
+      Deno.exit(2);
+    }
+    throw error;
+  }
+}

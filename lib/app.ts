@@ -17,6 +17,12 @@ import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
+import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
+import { type AuthLimits, createAuthServer } from "./auth/server.ts";
+import type { TokenServiceTimes } from "./auth/tokens.ts";
+import type { ResolveHost } from "./auth/ssrf.ts";
+import { oauthRoutes } from "../routes/oauth.ts";
+import { signInRoutes } from "../routes/sign_in.tsx";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -31,6 +37,16 @@ export interface AppDeps {
   readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Upstream Xano sign-in for the sign-in page. */
+  readonly authenticator?: Authenticator;
+  /** Seals signed-in users' Xano credentials. */
+  readonly credentials?: CredentialSink;
+  /** DNS lookup for SSRF guards (default: resolves nothing, so only IP literals pass). */
+  readonly resolveHost?: ResolveHost;
+  /** Token lifetimes (tests shorten them). */
+  readonly authTimes?: Partial<TokenServiceTimes>;
+  /** Sign-in and registration limits (tests tighten them). */
+  readonly authLimits?: Partial<AuthLimits>;
 }
 
 /**
@@ -51,6 +67,16 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+
+  const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
+  const auth = createAuthServer({
+    ...deps,
+    resolveHost,
+    times: deps.authTimes,
+    limits: deps.authLimits,
+  });
+  app.route("/", oauthRoutes(auth));
+  app.route("/", signInRoutes(auth, { resolveHost }));
   app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
 }

@@ -41,8 +41,21 @@ export interface Config {
   readonly xano: XanoConfig;
   /** The local Xano sandbox. */
   readonly sandbox: SandboxConfig;
+  /** The OAuth authorization server. */
+  readonly auth: AuthConfig;
   /** The MCP endpoint. */
   readonly mcp: McpConfig;
+}
+
+/** Settings of the OAuth authorization server and sign-in pages. */
+export interface AuthConfig {
+  /**
+   * `OAUTH_REDIRECT_URIS`: comma-separated extra redirect URIs clients may register, beyond
+   * loopback and the Claude/ChatGPT callbacks; an entry ending in `*` is a prefix (default none).
+   */
+  readonly redirectUris: readonly string[];
+  /** `TRUST_PROXY`: `1`/`true` to take the client IP from `X-Forwarded-For` (default off). */
+  readonly trustProxy: boolean;
 }
 
 /** Settings of the MCP endpoint. */
@@ -145,6 +158,10 @@ export function loadConfig(env: EnvReader): Config {
       demoEmail: read.string("SANDBOX_DEMO_EMAIL", "demo@example.com"),
       demoPassword: read.string("SANDBOX_DEMO_PASSWORD", "demo1234"),
       tokenTtlMs: read.duration("SANDBOX_TOKEN_TTL", 24 * 3_600_000),
+    },
+    auth: {
+      redirectUris: read.redirectList("OAUTH_REDIRECT_URIS"),
+      trustProxy: read.flag("TRUST_PROXY", false),
     },
     mcp: {
       allowedOrigins: read.list("MCP_ALLOWED_ORIGINS").map((origin) => origin.replace(/\/+$/, "")),
@@ -250,6 +267,29 @@ class Reader {
     if (bytes && bytes.length >= 32) return bytes;
     // The value itself is secret: never echo it.
     return this.#fail(name, "expected base64 or base64url of at least 32 bytes", undefined);
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.optional(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (["1", "true", "yes", "on"].includes(value)) return true;
+    if (["0", "false", "no", "off"].includes(value)) return false;
+    return this.#fail(name, `expected true or false, got "${value}"`, fallback);
+  }
+
+  redirectList(name: string): string[] {
+    const entries = (this.optional(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    for (const entry of entries) {
+      const url = URL.parse(entry.replace(/\*$/, ""));
+      if (!url || url.protocol === "javascript:" || url.protocol === "data:" || url.hash) {
+        return this.#fail(
+          name,
+          `expected redirect URIs or prefixes ending in *, got "${entry}"`,
+          [],
+        );
+      }
+    }
+    return entries;
   }
 
   #fail<T>(name: string, reason: string, fallback: T): T {
