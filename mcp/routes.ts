@@ -17,7 +17,7 @@ import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
 import { createMcpServer } from "./server.ts";
 import { createSessionManager, type SessionManager } from "./sessions.ts";
-import type { XanoApi, XanoToolDeps } from "./tools/_shared.ts";
+import type { SdkCompiler, XanoApi, XanoToolDeps } from "./tools/_shared.ts";
 import { classifyToolError } from "./tools/errors.ts";
 import { XANO_TOOLS } from "./tools/mod.ts";
 
@@ -30,6 +30,10 @@ export interface McpRoutesDeps {
   readonly verifier: TokenVerifier;
   /** The Xano client of a user (credential unsealed and refreshed by the caller). */
   xanoFor(userId: string): Promise<XanoApi>;
+  /** Origin of a user's Xano instance, for endpoint URLs in deploy results. */
+  instanceOrigin?(userId: string): Promise<string | undefined>;
+  /** The SDK compiler; without it the SDK tools say so. */
+  readonly sdk?: SdkCompiler;
 }
 
 const INSTRUCTIONS =
@@ -55,6 +59,8 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
       const toolDeps: XanoToolDeps = {
         xano: lazyXano(() => deps.xanoFor(record.userId)),
         workspaceId: settings.workspaceId,
+        instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
+        sdk: deps.sdk,
       };
       return createMcpServer({
         tools: XANO_TOOLS,

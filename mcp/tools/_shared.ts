@@ -59,6 +59,100 @@ export interface XanoApi {
     newName: string,
   ): Promise<void>;
   deleteField(workspaceId: number, tableId: number, name: string): Promise<void>;
+
+  browseRecords(
+    workspaceId: number,
+    tableId: number,
+    options?: { page?: number; perPage?: number },
+  ): Promise<XanoPage<XanoObject>>;
+  searchRecords(
+    workspaceId: number,
+    tableId: number,
+    search: unknown,
+    options?: { page?: number; perPage?: number; sort?: Record<string, "asc" | "desc"> },
+  ): Promise<XanoPage<XanoObject>>;
+  getRecord(workspaceId: number, tableId: number, recordId: number | string): Promise<XanoObject>;
+  createRecord(
+    workspaceId: number,
+    tableId: number,
+    data: Record<string, unknown>,
+  ): Promise<XanoObject>;
+  updateRecord(
+    workspaceId: number,
+    tableId: number,
+    recordId: number | string,
+    data: Record<string, unknown>,
+  ): Promise<XanoObject>;
+  deleteRecord(workspaceId: number, tableId: number, recordId: number | string): Promise<void>;
+  bulkCreateRecords(
+    workspaceId: number,
+    tableId: number,
+    items: readonly Record<string, unknown>[],
+    options?: { matchField?: string },
+  ): Promise<XanoBulkReport>;
+  bulkPatchRecords(
+    workspaceId: number,
+    tableId: number,
+    items: readonly { id: number | string; updates: Record<string, unknown> }[],
+  ): Promise<XanoBulkReport>;
+  bulkDeleteRecords(
+    workspaceId: number,
+    tableId: number,
+    ids: readonly (number | string)[],
+  ): Promise<XanoBulkReport>;
+
+  listApiGroups(workspaceId: number, options?: XanoListOptions): Promise<XanoPage<XanoObject>>;
+  createApiGroup(
+    workspaceId: number,
+    group: { name: string; description?: string },
+  ): Promise<XanoObject>;
+  listApis(
+    workspaceId: number,
+    apiGroupId: number,
+    options?: XanoListOptions,
+  ): Promise<XanoPage<XanoObject>>;
+  getApi(
+    workspaceId: number,
+    apiGroupId: number,
+    apiId: number,
+    options?: { includeXanoscript?: boolean },
+  ): Promise<XanoObject>;
+  listFunctions(workspaceId: number, options?: XanoListOptions): Promise<XanoPage<XanoObject>>;
+  getFunction(
+    workspaceId: number,
+    functionId: number,
+    options?: { includeXanoscript?: boolean },
+  ): Promise<XanoObject>;
+  getApiGroup(workspaceId: number, apiGroupId: number): Promise<XanoObject>;
+  createFromXanoscript(
+    workspaceId: number,
+    target: { kind: XanoscriptKind; apiGroupId?: number },
+    source: string,
+  ): Promise<{ id: number | string }>;
+  updateFromXanoscript(
+    workspaceId: number,
+    target: { kind: XanoscriptKind; apiGroupId?: number; id: number },
+    source: string,
+    options?: { publish?: boolean },
+  ): Promise<{ id: number | string }>;
+  listRequestHistory(
+    workspaceId: number,
+    options?: { page?: number; perPage?: number; apiId?: number },
+  ): Promise<XanoPage<XanoObject>>;
+}
+
+/** Objects that can be created or replaced from XanoScript. */
+export type XanoscriptKind = "table" | "function" | "task" | "api_group" | "api";
+
+/** Per-item outcome of a bulk write, as the client reports it. */
+export interface XanoBulkReport {
+  readonly results: readonly {
+    readonly index: number;
+    readonly status: string;
+    readonly id?: number | string;
+    readonly error?: { readonly message: string; readonly nextStep?: string };
+  }[];
+  readonly counts: Readonly<Record<string, number>>;
 }
 
 /** A field of a table schema. */
@@ -87,6 +181,37 @@ export interface XanoToolDeps {
   readonly xano: XanoApi;
   /** The workspace this connection is pinned to, if any. */
   readonly workspaceId?: number;
+  /** Origin of the user's Xano instance (`https://x.xano.io`), for endpoint URLs. */
+  instanceOrigin?(): Promise<string | undefined>;
+  /** The SDK compiler (`lib/xs/sdk`); the SDK tools answer with a failure without it. */
+  readonly sdk?: SdkCompiler;
+}
+
+/** What the SDK tools need from the compiler. */
+export interface SdkCompiler {
+  compile(code: string, options: { fix: boolean }): {
+    readonly ok: boolean;
+    readonly xanoscript: string;
+    readonly diagnostics: readonly {
+      readonly message: string;
+      readonly line: number;
+      readonly column: number;
+      readonly severity: string;
+      readonly fix?: string;
+    }[];
+    readonly fixes: readonly {
+      readonly rule: string;
+      readonly before: string;
+      readonly after: string;
+      readonly line: number;
+    }[];
+    readonly objects: readonly {
+      readonly kind: string;
+      readonly name: string;
+      readonly verb?: string;
+    }[];
+    readonly timings: Readonly<Record<string, number>>;
+  };
 }
 
 /** The `workspace_id` argument every workspace-scoped tool takes. */

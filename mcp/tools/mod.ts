@@ -6,8 +6,11 @@
 
 import type { AnyTool } from "../inventory.ts";
 import type { XanoToolDeps } from "./_shared.ts";
+import { apiTools } from "./apis.ts";
+import { codeTools } from "./code.ts";
 import { instanceTools } from "./instances.ts";
 import { opsTools } from "./ops.ts";
+import { recordTools } from "./records.ts";
 import { schemaTools } from "./schema.ts";
 import { tableTools } from "./tables.ts";
 
@@ -16,6 +19,9 @@ export const XANO_TOOLS: readonly AnyTool<XanoToolDeps>[] = [
   ...instanceTools,
   ...tableTools,
   ...schemaTools,
+  ...recordTools,
+  ...apiTools,
+  ...codeTools,
   ...opsTools,
 ];
 

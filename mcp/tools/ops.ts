@@ -6,10 +6,16 @@
 
 import { z } from "zod";
 import { defineTool } from "../inventory.ts";
-import { ok } from "../result.ts";
+import { fenceUntrusted, ok } from "../result.ts";
 import {
+  cursorArg,
+  decodeCursor,
   fieldSignature,
+  limitArg,
+  moreLine,
   numericId,
+  pageInfo,
+  pageOutput,
   READ,
   resolveWorkspace,
   workspaceArg,
@@ -67,5 +73,71 @@ export const analyzeWorkspace = defineTool({
   },
 });
 
+export const getRequestHistory = defineTool({
+  name: "xano_get_request_history",
+  toolset: "ops",
+  title: "Get request history",
+  description:
+    "Recent calls to the workspace's endpoints: time, verb, path, status and duration, newest first. Filter by api_id to debug one endpoint.",
+  input: {
+    workspace_id: workspaceArg,
+    api_id: z.number().int().positive().optional(),
+    cursor: cursorArg,
+    limit: limitArg(100, 25),
+  },
+  output: {
+    requests: z.array(z.object({
+      id: z.union([z.number(), z.string()]),
+      at: z.string().optional(),
+      verb: z.string().optional(),
+      uri: z.string().optional(),
+      status: z.union([z.number(), z.string()]).optional(),
+      duration_ms: z.number().optional(),
+    })),
+    ...pageOutput,
+  },
+  annotations: READ,
+  scope: "xano:read",
+  async handler(args, deps: XanoToolDeps) {
+    const ws = resolveWorkspace(deps, args.workspace_id);
+    if (typeof ws !== "number") return ws;
+    const page = decodeCursor(args.cursor);
+    if (typeof page !== "number") return page;
+    const result = await deps.xano.listRequestHistory(ws, {
+      page,
+      perPage: args.limit ?? 25,
+      ...(args.api_id ? { apiId: args.api_id } : {}),
+    });
+    const requests = result.items.map((r) => ({
+      id: r.id,
+      ...(r.created_at === undefined || r.created_at === null
+        ? {}
+        : { at: timestamp(r.created_at) }),
+      ...(typeof r.verb === "string" ? { verb: r.verb } : {}),
+      ...(typeof r.uri === "string" ? { uri: r.uri } : {}),
+      ...(typeof r.status === "number" || typeof r.status === "string" ? { status: r.status } : {}),
+      ...(typeof r.duration === "number"
+        ? { duration_ms: Math.round(r.duration * 1000) / 1000 }
+        : {}),
+    }));
+    const lines = requests.map((r) =>
+      `- ${r.at ?? "?"} ${r.verb ?? "?"} ${r.uri ?? "?"} -> ${r.status ?? "?"}${
+        r.duration_ms === undefined ? "" : ` in ${r.duration_ms}`
+      }`
+    );
+    return ok(
+      { requests, ...pageInfo(result) },
+      `${requests.length} request(s)\n${fenceUntrusted(lines.join("\n"), "request log")}${
+        moreLine(result)
+      }`,
+    );
+  },
+});
+
+function timestamp(value: unknown): string {
+  if (typeof value === "number") return new Date(value).toISOString();
+  return String(value);
+}
+
 /** Every tool of the toolset. */
-export const opsTools = [analyzeWorkspace];
+export const opsTools = [analyzeWorkspace, getRequestHistory];

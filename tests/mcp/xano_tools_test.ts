@@ -1,31 +1,12 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
-import { manualClock } from "../../lib/clock.ts";
-import { silentLogger } from "../../lib/log.ts";
 import { QUICK_REFERENCE, QUICK_REFERENCE_BUDGET } from "../../mcp/resources.ts";
 import { estimateTokens } from "../../mcp/result.ts";
-import { createMcpRoutes } from "../../mcp/routes.ts";
-import { memoryKv, testConfig } from "../_helpers.ts";
+import { memoryKv } from "../_helpers.ts";
+import { product } from "./_product.ts";
 import { memoryXano } from "./_memory_xano.ts";
-import { connect, grant, mapVerifier } from "./_harness.ts";
+import { connect } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
-
-function product(kv: Deno.Kv, xano = memoryXano(), pinned?: number) {
-  const verifier = mapVerifier({
-    "token-full": grant(),
-    "token-pinned": grant({ grantId: "g-pin", workspaceId: pinned ?? 1 }),
-  });
-  const { app: mcp, sessions } = createMcpRoutes({
-    config: testConfig({ PUBLIC_URL: "http://127.0.0.1:8000" }),
-    kv,
-    clock: manualClock(Date.now()),
-    logger: silentLogger,
-    verifier,
-    xanoFor: () => Promise.resolve(xano),
-  });
-  return { app: new Hono().route("/", mcp), sessions, xano };
-}
 
 Deno.test("xano tools: read tools answer compact text plus structured content", async () => {
   using kv = await memoryKv();
