@@ -14,7 +14,7 @@ export function classifyToolError(error: unknown): ToolFailure | undefined {
   if (!(error instanceof AppError) || error.status >= 500 && error.code === "internal") {
     return undefined;
   }
-  const nextStep = (error as { nextStep?: unknown }).nextStep;
+  const nextStep = (error as { nextStep?: unknown }).nextStep ?? error.details?.nextStep;
   const category = (error as { category?: unknown }).category;
   return fail(
     error.message,
