@@ -15,6 +15,8 @@ import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
+import type { WebDeps } from "./web/deps.ts";
+import { webRoutes } from "../routes/mod.tsx";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -27,6 +29,8 @@ export interface AppDeps {
   readonly fetch: typeof fetch;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** The dashboard's ports; pages are mounted only when present. */
+  readonly web?: WebDeps;
 }
 
 /**
@@ -46,5 +50,6 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  if (deps.web) app.route("/", webRoutes(deps.web));
   return app;
 }

@@ -18,6 +18,7 @@
  */
 
 import type { Clock, IdGenerator } from "../clock.ts";
+import { BadRequestError } from "../errors.ts";
 import { keys, prefixes } from "./keys.ts";
 import { redactText, summariseArguments } from "./redact.ts";
 import { addUsage } from "./usage.ts";
@@ -151,7 +152,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
       let cursorAtLimit: string | undefined;
       let lastInspected: string | undefined;
       let scanned = 0;
-      for await (const entry of iter) {
+      for await (const entry of guardCursor(iter, query.cursor)) {
         // A sparse filter stops after `scanLimit` records and offers the rest as a next page.
         if (++scanned > scanLimit) return { records, nextCursor: lastInspected };
         lastInspected = iter.cursor;
@@ -163,6 +164,20 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
       return { records };
     },
   };
+}
+
+async function* guardCursor<T>(
+  iter: Deno.KvListIterator<T>,
+  cursor: string | undefined,
+): AsyncGenerator<Deno.KvEntry<T>> {
+  try {
+    yield* iter;
+  } catch (error) {
+    if (cursor === undefined) throw error;
+    throw new BadRequestError("This page link is out of date; start again from the newest events", {
+      cause: error,
+    });
+  }
 }
 
 function matches(record: AuditRecord, query: AuditQuery): boolean {
