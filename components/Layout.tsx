@@ -33,6 +33,7 @@ export function Layout(props: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{`${props.title} · Xano MCP`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={props.assets.css} />
         {props.assets.js && <script type="module" src={props.assets.js} />}
       </head>

@@ -1,10 +1,10 @@
 import type { VNode } from "preact";
 
-const W = 720;
 const H = 240;
-const PAD = { top: 16, right: 16, bottom: 32, left: 52 };
-const PLOT_W = W - PAD.left - PAD.right;
+const PAD = { top: 16, right: 16, bottom: 32, left: 56 };
 const PLOT_H = H - PAD.top - PAD.bottom;
+const WIDE = 720;
+const COMPACT = 420;
 
 /** One series of a chart; `cls` picks its colour from the stylesheet (`series-0`…). */
 export interface Series {
@@ -23,8 +23,29 @@ export interface ChartProps {
   readonly series: readonly Series[];
   /** Formats y values for ticks and the data table. */
   readonly format?: (value: number) => string;
-  /** Fixed top of the y axis (e.g. 100 for percentages). */
-  readonly yMax?: number;
+  /** Lowest top of the y axis (e.g. 10 for percentages), so small values do not fill it. */
+  readonly yMin?: number;
+  /** Whole-number values: ticks are integers. */
+  readonly integer?: boolean;
+  /** Half-width layout: a narrower drawing so text stays legible. */
+  readonly compact?: boolean;
+}
+
+interface Scale {
+  readonly top: number;
+  readonly ticks: readonly number[];
+  readonly width: number;
+  readonly plotW: number;
+}
+
+function scaleFor(props: ChartProps, max: number): Scale {
+  const width = props.compact ? COMPACT : WIDE;
+  const target = Math.max(props.yMin ?? 0, Number.isFinite(max) ? max : 0);
+  const step = niceStep(target > 0 ? target / 4 : 1, props.integer ?? false);
+  const top = Math.max(step, Math.ceil(target / step - 1e-9) * step);
+  const ticks: number[] = [];
+  for (let v = 0; v <= top + 1e-9; v += step) ticks.push(v);
+  return { top, ticks, width, plotW: width - PAD.left - PAD.right };
 }
 
 /** Stacked bars (one stack per label), e.g. calls per tool per day. */
@@ -32,11 +53,12 @@ export function StackedBars(props: ChartProps): VNode {
   const totals = props.labels.map((_, i) =>
     props.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)
   );
-  const top = niceMax(props.yMax ?? Math.max(0, ...totals));
-  const slot = PLOT_W / Math.max(1, props.labels.length);
+  const scale = scaleFor(props, Math.max(0, ...totals));
+  const top = scale.top;
+  const slot = scale.plotW / Math.max(1, props.labels.length);
   const barW = Math.max(1, Math.min(28, slot * 0.7));
   return (
-    <Frame {...props} top={top}>
+    <Frame {...props} scale={scale}>
       {props.labels.map((label, i) => {
         let y = PAD.top + PLOT_H;
         return (
@@ -69,12 +91,13 @@ export function StackedBars(props: ChartProps): VNode {
 /** Lines with dots; `null` values leave gaps. */
 export function Lines(props: ChartProps): VNode {
   const all = props.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = niceMax(props.yMax ?? Math.max(0, ...all.filter(Number.isFinite)));
-  const slot = PLOT_W / Math.max(1, props.labels.length);
+  const scale = scaleFor(props, Math.max(0, ...all.filter(Number.isFinite)));
+  const top = scale.top;
+  const slot = scale.plotW / Math.max(1, props.labels.length);
   const x = (i: number) => PAD.left + slot * i + slot / 2;
   const y = (v: number) => PAD.top + PLOT_H - (Math.min(v, top) / top) * PLOT_H;
   return (
-    <Frame {...props} top={top}>
+    <Frame {...props} scale={scale}>
       {props.series.map((s) => (
         <g key={s.label} class={`line ${s.cls}`}>
           {segments(s.values).map((seg, k) => (
@@ -98,10 +121,11 @@ export function Lines(props: ChartProps): VNode {
   );
 }
 
-function Frame(props: ChartProps & { readonly top: number; readonly children: unknown }): VNode {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * props.top);
-  const every = Math.ceil(props.labels.length / 8);
-  const slot = PLOT_W / Math.max(1, props.labels.length);
+function Frame(props: ChartProps & { readonly scale: Scale; readonly children: unknown }): VNode {
+  const { top, ticks, width: W, plotW } = props.scale;
+  const n = props.labels.length;
+  const every = Math.ceil(n / (props.compact ? 4 : 8));
+  const slot = plotW / Math.max(1, n);
   return (
     <figure class="chart">
       <svg
@@ -112,7 +136,7 @@ function Frame(props: ChartProps & { readonly top: number; readonly children: un
       >
         <title id={`${props.id}-title`}>{props.title}</title>
         {ticks.map((t) => {
-          const ty = PAD.top + PLOT_H - (t / props.top) * PLOT_H;
+          const ty = PAD.top + PLOT_H - (t / top) * PLOT_H;
           return (
             <g key={t} class="grid">
               <line x1={PAD.left} x2={W - PAD.right} y1={ty} y2={ty} />
@@ -121,7 +145,7 @@ function Frame(props: ChartProps & { readonly top: number; readonly children: un
           );
         })}
         {props.labels.map((label, i) =>
-          i % every === 0 || i === props.labels.length - 1
+          (n - 1 - i) % every === 0
             ? (
               <text
                 key={label}
@@ -188,13 +212,11 @@ function fmt(props: ChartProps, value: number): string {
   return props.format ? props.format(value) : String(Math.round(value * 10) / 10);
 }
 
-function niceMax(max: number): number {
-  if (!Number.isFinite(max) || max <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) {
-    if (max <= step * power) return step * power;
-  }
-  return 10 * power;
+function niceStep(raw: number, integer: boolean): number {
+  if (integer && raw <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const steps = integer && power < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
+  return steps.map((m) => m * power).find((step) => step >= raw - 1e-9) ?? 10 * power;
 }
 
 function segments(values: readonly (number | null)[]): number[][] {

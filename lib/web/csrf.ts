@@ -19,13 +19,19 @@ export function csrfMatches(expected: string, submitted: unknown): boolean {
 }
 
 /**
- * True when an unsafe request comes from our own pages: its `Origin` (when
- * sent) is ours, and the browser does not label it cross-site.
+ * True when an unsafe request comes from our own pages. Browsers that send
+ * Fetch Metadata must label it `same-origin`; an `Origin` header, when it names
+ * an origin, must be ours. (With `Referrer-Policy: no-referrer` browsers send
+ * `Origin: null` on form posts, so Fetch Metadata is what decides there.)
  */
 export function isSameOrigin(req: Request, publicUrl: string): boolean {
   const origin = req.headers.get("origin");
-  if (origin !== null && origin !== publicUrl && origin !== new URL(req.url).origin) return false;
-  return req.headers.get("sec-fetch-site") !== "cross-site";
+  if (origin !== null && origin !== "null") {
+    if (origin !== publicUrl && origin !== new URL(req.url).origin) return false;
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
+  return origin !== "null";
 }
 
 /** The cookie that carries the sign-in form's double-submit token. */

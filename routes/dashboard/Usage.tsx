@@ -77,6 +77,7 @@ export default function Usage(props: UsageProps): VNode {
           title="Tool calls per day, stacked by tool"
           labels={labels}
           series={callSeries}
+          integer
         />
       </section>
       <div class="grid-2">
@@ -86,7 +87,8 @@ export default function Usage(props: UsageProps): VNode {
             id="errors"
             title="Share of tool calls that failed, per day"
             labels={labels}
-            yMax={Math.max(10, ...report.days.map((d) => pct(d.errors, d.calls) ?? 0))}
+            compact
+            yMin={10}
             format={(v) => `${Math.round(v)}%`}
             series={[{
               label: "errors",
@@ -101,6 +103,7 @@ export default function Usage(props: UsageProps): VNode {
             id="latency"
             title="Tool call latency per day, p50 and p95, in milliseconds"
             labels={labels}
+            compact
             format={(v) => `${Math.round(v)} ms`}
             series={[
               { label: "p50", cls: "series-0", values: report.days.map((d) => finite(d.p50)) },
@@ -115,7 +118,7 @@ export default function Usage(props: UsageProps): VNode {
           id="deploys"
           title="Deploy success rate and auto-fix rate per day"
           labels={labels}
-          yMax={100}
+          yMin={100}
           format={(v) => `${Math.round(v)}%`}
           series={[
             {

@@ -42,6 +42,12 @@ Deno.test("csrf: same-origin check honours Origin and Fetch Metadata", () => {
   assert.equal(isSameOrigin(req({ origin: "https://evil.example" }), url), false);
   assert.equal(isSameOrigin(req({ "sec-fetch-site": "cross-site" }), url), false);
   assert.equal(isSameOrigin(req({ origin: "null" }), url), false);
+  assert.equal(isSameOrigin(req({ origin: "null", "sec-fetch-site": "same-origin" }), url), true);
+  assert.equal(isSameOrigin(req({ origin: "null", "sec-fetch-site": "same-site" }), url), false);
+  assert.equal(
+    isSameOrigin(req({ origin: "https://evil.example", "sec-fetch-site": "same-origin" }), url),
+    false,
+  );
   assert.equal(readCookie(req({ cookie: "a=1; b=two=2" }), "b"), "two=2");
   assert.equal(readCookie(req({ cookie: "a=1" }), "b"), undefined);
 });
