@@ -225,7 +225,7 @@ Deno.test({
         const small = await phone.newPage();
         await small.goto(`${origin}/dashboard`);
         const overflow = await small.evaluate(() =>
-          document.documentElement.scrollWidth - window.innerWidth
+          document.documentElement.scrollWidth - globalThis.innerWidth
         );
         assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
         await shot(small, "10-overview-phone");
