@@ -27,6 +27,8 @@ import type { ResolveHost } from "./auth/ssrf.ts";
 import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
+import type { WebDeps } from "./web/deps.ts";
+import { webRoutes } from "../routes/mod.tsx";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -57,6 +59,8 @@ export interface AppDeps {
   readonly xano?: XanoRuntime;
   /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
   readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
+  /** The dashboard's ports; pages are mounted only when present. */
+  readonly web?: WebDeps;
 }
 
 /**
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", signInRoutes(auth, { resolveHost }));
   app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
   app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
+  if (deps.web) app.route("/", webRoutes(deps.web));
   return app;
 }
 
