@@ -33,7 +33,7 @@ import { createRateLimiter } from "./kv/rate_limits.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
 import { createAuditStore } from "./kv/audit.ts";
 import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
-import { xanoReadiness } from "./ops/readiness.ts";
+import { xanoChecks } from "./ops/readiness.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -133,20 +133,6 @@ export function createApp(deps: AppDeps): Hono {
   );
   if (deps.web) app.route("/", webRoutes(deps.web));
   return app;
-}
-
-/** Xano reachability and breaker checks, when this process talks to a Xano (or the sandbox). */
-function xanoChecks(deps: AppDeps): ReadinessCheck[] {
-  const xano = deps.xano;
-  if (!xano) return [];
-  const sandbox = deps.sandbox;
-  const metaUrl = deps.config.xano.metaUrl ?? sandbox?.urls(deps.config.publicUrl).meta;
-  if (!metaUrl) return [];
-  return xanoReadiness({
-    metaUrl,
-    fetch: sandbox && !deps.config.xano.metaUrl ? sandbox.fetch : deps.fetch,
-    breakerState: (host) => xano.resilience.breakerState(host),
-  });
 }
 
 /** The `/mcp` Xano access; without one, tools that reach Xano say the server is not connected. */
