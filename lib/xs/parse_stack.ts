@@ -337,7 +337,7 @@ export function parseLooseBody(p: Cursor): XsItem[] {
     }
     if ((tok.t === T.Ident || tok.t === T.String) && p.isPunct("=", 1)) {
       items.push(parseAttribute(p, false));
-    } else if (tok.t === T.Ident && (p.atNewline(1) || p.isPunct("}", 1))) {
+    } else if (tok.t === T.Ident && p.atNewline(1)) {
       items.push(node({ kind: "block", keyword: p.next().v }));
     } else if (tok.t === T.Ident && (p.isPunct("{", 1) || p.peek(1).t === T.String)) {
       const keyword = p.next().v;

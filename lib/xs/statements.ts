@@ -317,6 +317,28 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ...["contains", "icontains", "starts_with", "istarts_with", "ends_with", "iends_with"].map((
     op,
   ): [string, StatementSpec] => [`text.${op}`, spec("W f ?$", "value")]),
+  ...[
+    "to_equal",
+    "to_not_equal",
+    "to_start_with",
+    "to_end_with",
+    "to_be_greater_than",
+    "to_be_less_than",
+    "to_match",
+    "to_contain",
+  ].map((m): [string, StatementSpec] => [`expect.${m}`, spec("P f", "value")]),
+  ...[
+    "to_be_true",
+    "to_be_false",
+    "to_be_in_the_past",
+    "to_be_in_the_future",
+    "to_be_defined",
+    "to_not_be_defined",
+    "to_be_null",
+    "to_not_be_null",
+    "to_be_empty",
+  ].map((m): [string, StatementSpec] => [`expect.${m}`, spec("P ~", "")]),
+  ["expect.to_be_within", spec("P f", "min max")],
   ...["add", "sub", "mul", "div", "mod", "bitwise.and", "bitwise.or", "bitwise.xor"].map((
     op,
   ): [string, StatementSpec] => [`math.${op}`, spec("W f", "value")]),
