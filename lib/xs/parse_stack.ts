@@ -128,9 +128,8 @@ function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | und
 function varPath(p: Cursor, filtersAllowed = false): string {
   const start = p.peek().start;
   const unit = parseUnit(p);
-  if (unit.filters.length > 0 && !filtersAllowed) {
-    p.fail(p.peek(), "A statement target cannot have filters");
-  }
+  void filtersAllowed;
+  void unit;
   return p.src.slice(start, p.toks[p.i - 1].end);
 }
 
@@ -307,8 +306,16 @@ export function parseAttributeBody(
         node({ kind: "block", keyword: "mock", label, body: parseAttributeBody(p, "plain") }),
       );
     } else {
-      if (style !== "schema" && tok.t === T.Punct && tok.v === "!") {
-        p.fail(tok, "An argument here cannot be disabled with '!'", "XS_SYNTAX");
+      if (tok.t === T.Punct && tok.v === "!") {
+        if (style !== "schema") {
+          p.fail(tok, "An argument here cannot be disabled with '!'", "XS_SYNTAX");
+        }
+        p.error(
+          tok,
+          `The argument '${name}' cannot be disabled`,
+          "XS_INVALID_VALUE",
+          "Remove the '!'",
+        );
       }
       items.push(parseAttribute(p, typeOf(name), onName));
     }

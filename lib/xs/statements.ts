@@ -277,7 +277,7 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ],
   ["util.set_header", spec("f", "value duplicates")],
   ["util.sleep", spec("f", "value")],
-  ["util.template", spec("f $", "value")],
+  ["util.template_engine", spec("f $", "value")],
   ["object.entries", spec("f $", "value")],
   ["object.keys", spec("f $", "value")],
   ["object.values", spec("f $", "value")],
@@ -291,7 +291,7 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ["redis.pop", spec("s $", "key")],
   ["redis.push", spec("s $", "key value")],
   ["redis.range", spec("s $", "key start stop")],
-  ["redis.rate_limit", spec("s $", "key max ttl error")],
+  ["redis.ratelimit", spec("s $", "key max ttl error")],
   ["redis.remove", spec("s", "key value count")],
   ["redis.set", spec("s", "key data ttl")],
   ["redis.shift", spec("s $", "key")],
@@ -361,24 +361,19 @@ const LINES_SECURITY = [
 /** Namespaces whose members we accept with a loose shape when not listed above. */
 const LOOSE_NAMESPACES = new Set([
   "array",
-  "text",
   "cloud",
   "expect",
-  "util",
-  "stream",
-  "storage",
   "api",
   "ai",
-  "db.external",
-  "redis",
-  "zip",
-  "object",
   "security",
   "action",
   "tool",
   "addon",
   "middleware",
 ]);
+
+/** Known statements whose arguments we do not model (accepted loosely). */
+const LOOSE_NAMES = new Set(["util.post_process"]);
 
 /** Looks a statement up; loose namespaces give a permissive shape, unknown names undefined. */
 export function statementSpec(name: string): StatementSpec | undefined {
@@ -392,6 +387,7 @@ export function statementSpec(name: string): StatementSpec | undefined {
       response_type: ["list", "single"],
     });
   }
+  if (LOOSE_NAMES.has(name)) return LOOSE;
   const dot = name.lastIndexOf(".");
   if (dot < 0) return undefined;
   const ns = name.slice(0, dot);
