@@ -162,6 +162,40 @@ export const typeAlias: TextRule = (s) =>
     return line.replace(m[2], better);
   });
 
+/** `text q { nullable = true }` → `text? q` (nullable is written after the type). */
+export const nullableAttribute: TextRule = (s) => {
+  for (let k = s.lines.length - 1; k >= 0; k--) {
+    const line = s.lines[k];
+    const one =
+      /^(\s*[a-z_]+(?:\[[^\]]*\])?)(\??)(\s+[A-Za-z_]\w*.*?)\s*\{\s*nullable\s*=\s*(true|false)\s*\}\s*$/
+        .exec(line);
+    if (one) {
+      replaceLine(
+        s,
+        "nullable-attribute",
+        k,
+        `${one[1]}${one[4] === "true" ? "?" : one[2]}${one[3]}`,
+      );
+      continue;
+    }
+    const attr = /^\s*nullable\s*=\s*(true|false)\s*$/.exec(line);
+    if (!attr || k === 0) continue;
+    const head = /^(\s*[a-z_]+(?:\[[^\]]*\])?)(\??)(\s+[A-Za-z_]\w*.*\{)\s*$/.exec(s.lines[k - 1]);
+    if (!head) continue;
+    const newHead = `${head[1]}${attr[1] === "true" ? "?" : head[2]}${head[3]}`;
+    const closes = /^\s*\}\s*$/.test(s.lines[k + 1] ?? "");
+    const after = closes ? newHead.replace(/\s*\{$/, "") : newHead;
+    s.fixes.push({
+      rule: "nullable-attribute",
+      before: excerpt(`${s.lines[k - 1]} ${line}`),
+      after: excerpt(after),
+      line: k,
+    });
+    s.lines.splice(k - 1, closes ? 3 : 2, after);
+    k--;
+  }
+};
+
 export const defaultKeyword: TextRule = (s) =>
   eachLine(s, "default-keyword", (line) => {
     const m =
