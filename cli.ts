@@ -7,6 +7,7 @@
 
 import type { CliCommand, CliIo } from "./lib/cli/io.ts";
 import { run as compile } from "./lib/cli/compile.ts";
+import { run as deploy } from "./lib/cli/deploy.ts";
 import { run as fix } from "./lib/cli/fix.ts";
 import { run as validate } from "./lib/cli/validate.ts";
 
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   validate,
   fix,
   compile,
+  deploy: (args, io) => deploy(args, io, { env: Deno.env, fetch: (request) => fetch(request) }),
 };
 
 /** Real file system and process streams. */
