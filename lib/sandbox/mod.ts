@@ -99,8 +99,8 @@ export interface Sandbox {
   ready(): Promise<void>;
   /** Mints a Metadata API token directly (tests, CLI). */
   issueToken(options?: IssueTokenOptions): Promise<string>;
-  /** Expires every token now; returns how many there were. */
-  expireTokens(): Promise<number>;
+  /** Expires every token (or every token of one kind) now; returns how many there were. */
+  expireTokens(kind?: "auth" | "meta"): Promise<number>;
   /** Wipes the state and seeds again. */
   reset(): Promise<void>;
   /** The Metadata and auth API base URLs under `origin`. */
@@ -128,7 +128,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     faults,
     ids: options.ids ?? randomId,
     secret: options.secret ?? (() => randomToken()),
-    tokenTtlMs: () => faults.spec.tokenTtlMs ?? ttl,
+    tokenTtlMs: (kind) =>
+      (kind === "meta" ? faults.spec.metaTokenTtlMs : undefined) ?? faults.spec.tokenTtlMs ?? ttl,
     demo: {
       email: options.demoEmail ?? "demo@example.com",
       password: options.demoPassword ?? "demo1234",
@@ -225,7 +226,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const issued = await issueToken(ctx, {
         kind: "meta",
         accountId,
-        ttlMs: opts.ttlMs ?? ctx.tokenTtlMs(),
+        ttlMs: opts.ttlMs ?? ctx.tokenTtlMs("meta"),
         scopes: opts.scopes,
       });
       await db.commit([issued.mutation]);
@@ -233,17 +234,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     });
   }
 
-  async function expireTokens(): Promise<number> {
+  async function expireTokens(kind?: "auth" | "meta"): Promise<number> {
     await ready();
     return lock.run(async () => {
       const now = options.clock.now();
-      const tokens = await db.tokens.entries();
+      const tokens = (await db.tokens.entries()).filter(([, t]) => !kind || t.kind === kind);
       const accounts = await db.accounts.list();
       await db.commit([
         ...tokens.map(([hash, record]) =>
           db.tokens.set(hash, { ...record, expires_at: Math.min(record.expires_at, now) })
         ),
-        ...accounts.map((a) =>
+        ...(kind === "auth" ? [] : accounts).map((a) =>
           db.accounts.set(a.id, { ...a, api_key: undefined, api_key_expires_at: undefined })
         ),
       ]);
