@@ -13,6 +13,9 @@ import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
 import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
+import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
+import { createXanoRuntime } from "./lib/xano/mod.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -84,6 +87,14 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics();
+  const xano = createXanoRuntime({
+    kv,
+    sealer,
+    clock: systemClock,
+    fetch: globalThis.fetch,
+    resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
+    cacheTtlMs: config.xano.cacheTtlMs,
+  });
   const app = createApp({
     config,
     kv,
@@ -95,6 +106,14 @@ async function main(): Promise<void> {
     fetch: globalThis.fetch,
     sandbox,
     resolveHost: resolveDns,
+    xano,
+    authenticator: createXanoAuthenticator({
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      authUrl: config.xano.authUrl,
+      metaUrl: config.xano.metaUrl,
+    }),
+    credentials: xano.credentials,
   });
 
   const server = Deno.serve({
