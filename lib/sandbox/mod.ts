@@ -289,6 +289,27 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   };
 }
 
+/**
+ * A fetch that answers requests for the sandbox's own URLs under `origin` in
+ * process (no loopback round trip; faults still apply) and passes every other
+ * request to `fallback`. `main.ts` gives it to the Xano client and sign-in.
+ *
+ * @example
+ * ```ts
+ * const fetchXano = sandboxFetch(sandbox, "http://127.0.0.1:8000", globalThis.fetch);
+ * ```
+ */
+export function sandboxFetch(
+  sandbox: Sandbox,
+  origin: string,
+  fallback: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  const { meta, auth } = sandbox.urls(origin);
+  const prefixes = [`${meta}/`, `${auth}/`];
+  return (request) =>
+    prefixes.some((p) => request.url.startsWith(p)) ? sandbox.fetch(request) : fallback(request);
+}
+
 /** Runs async functions one at a time, in call order. */
 function createLock(): { run<T>(fn: () => Promise<T>): Promise<T> } {
   let tail: Promise<unknown> = Promise.resolve();
