@@ -40,6 +40,7 @@ import { authApiRoutes } from "./routes/auth_api.ts";
 import { metaApiRoutes, type RouteModule } from "./routes/meta.ts";
 import { seedSandbox } from "./seed.ts";
 import { kvStore, memoryStore } from "./store.ts";
+import { createLock, DROP_HEADER, faultPipeline } from "./pipeline.ts";
 import { issueToken } from "./tokens.ts";
 import { validatorGate, type XanoScriptGate } from "./xanoscript.ts";
 
@@ -107,11 +108,6 @@ export interface Sandbox {
   urls(origin: string): { meta: string; auth: string };
 }
 
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-/** Marks a response whose connection fault injection drops. */
-const DROP_HEADER = "x-sandbox-fault";
-
 /**
  * Creates a sandbox. Nothing is written until the first request (or
  * {@link Sandbox.ready}) seeds the store.
@@ -168,52 +164,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   }));
 
   for (const api of ["/api:meta/*", "/api:auth/*"]) {
-    app.use(api, async (c, next) => {
-      const plan = faults.plan();
-      if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-      if (plan.drop) return drop();
-      if (plan.rateLimited) {
-        const retryAfter = String(faults.spec.retryAfterSeconds);
-        return xanoErrorResponse(
-          new XanoError(
-            429,
-            "ERROR_CODE_TOO_MANY_REQUESTS",
-            `Too many requests: retry after ${retryAfter} s`,
-            { headers: { "Retry-After": retryAfter } },
-          ),
-        );
-      }
-      if (plan.error) return injectedError();
-      await lock.run(async () => {
-        await ready();
-        await next();
-      });
-      const applied = WRITE_METHODS.has(c.req.method) && c.res.status < 400;
-      if (applied && plan.errorAfterWrite) c.res = injectedError();
-      else if (applied && plan.dropAfterWrite) c.res = drop();
-    });
+    app.use(api, faultPipeline({ faults, lock, ready, sleep }));
   }
   app.route("/api:meta", metaApiRoutes(ctx, options.routes));
   app.route("/api:auth", authApiRoutes(ctx));
-
-  function injectedError(): Response {
-    return xanoErrorResponse(
-      new XanoError(
-        faults.spec.errorStatus,
-        "ERROR_FATAL",
-        "Injected fault: the sandbox failed this request",
-      ),
-    );
-  }
-
-  function drop(): Response {
-    const body = new ReadableStream({
-      start(controller) {
-        controller.error(new Error("Connection dropped by sandbox fault injection"));
-      },
-    });
-    return new Response(body, { status: 200, headers: { [DROP_HEADER]: "drop" } });
-  }
 
   async function issue(
     opts: IssueTokenOptions = {},
@@ -308,16 +262,4 @@ export function sandboxFetch(
   const prefixes = [`${meta}/`, `${auth}/`];
   return (request) =>
     prefixes.some((p) => request.url.startsWith(p)) ? sandbox.fetch(request) : fallback(request);
-}
-
-/** Runs async functions one at a time, in call order. */
-function createLock(): { run<T>(fn: () => Promise<T>): Promise<T> } {
-  let tail: Promise<unknown> = Promise.resolve();
-  return {
-    run<T>(fn: () => Promise<T>): Promise<T> {
-      const result = tail.then(fn);
-      tail = result.catch(() => {});
-      return result;
-    },
-  };
 }
