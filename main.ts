@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
-import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
+import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
@@ -86,12 +86,18 @@ async function main(): Promise<void> {
     );
   }
 
+  // With the sandbox standing in for Xano, its own URLs are answered in process.
+  const xanoFetch = sandbox
+    ? sandboxFetch(sandbox, config.publicUrl, globalThis.fetch)
+    : globalThis.fetch;
+  const sandboxUrls = sandbox?.urls(config.publicUrl);
+
   const metrics = createMetrics();
   const xano = createXanoRuntime({
     kv,
     sealer,
     clock: systemClock,
-    fetch: globalThis.fetch,
+    fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
   });
@@ -108,10 +114,10 @@ async function main(): Promise<void> {
     resolveHost: resolveDns,
     xano,
     authenticator: createXanoAuthenticator({
-      fetch: globalThis.fetch,
+      fetch: xanoFetch,
       clock: systemClock,
-      authUrl: config.xano.authUrl,
-      metaUrl: config.xano.metaUrl,
+      authUrl: config.xano.authUrl ?? sandboxUrls?.auth,
+      metaUrl: config.xano.metaUrl ?? sandboxUrls?.meta,
     }),
     credentials: xano.credentials,
   });
