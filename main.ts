@@ -87,11 +87,16 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics();
+  // In sandbox mode the Xano client reaches the mounted sandbox in process, not over loopback.
+  const xanoFetch = sandboxAwareFetch(sandbox, config.publicUrl);
+  const xanoUrls = sandbox
+    ? sandbox.urls(config.publicUrl)
+    : { auth: config.xano.authUrl, meta: config.xano.metaUrl };
   const xano = createXanoRuntime({
     kv,
     sealer,
     clock: systemClock,
-    fetch: globalThis.fetch,
+    fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
   });
@@ -108,10 +113,10 @@ async function main(): Promise<void> {
     resolveHost: resolveDns,
     xano,
     authenticator: createXanoAuthenticator({
-      fetch: globalThis.fetch,
+      fetch: xanoFetch,
       clock: systemClock,
-      authUrl: config.xano.authUrl,
-      metaUrl: config.xano.metaUrl,
+      authUrl: xanoUrls.auth,
+      metaUrl: xanoUrls.meta,
     }),
     credentials: xano.credentials,
   });
@@ -136,6 +141,16 @@ async function main(): Promise<void> {
   };
   Deno.addSignalListener("SIGINT", shutdown);
   Deno.addSignalListener("SIGTERM", shutdown);
+}
+
+/** Sends requests for the mounted sandbox to it in process, and everything else to the network. */
+function sandboxAwareFetch(
+  sandbox: Sandbox | undefined,
+  origin: string,
+): (request: Request) => Promise<Response> {
+  if (!sandbox) return (request) => fetch(request);
+  const prefix = `${origin}/_sandbox/`;
+  return (request) => request.url.startsWith(prefix) ? sandbox.fetch(request) : fetch(request);
 }
 
 /** A and AAAA records of a host, for the SSRF guard; empty when it does not resolve. */
