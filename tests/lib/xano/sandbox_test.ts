@@ -396,3 +396,52 @@ Deno.test("sandbox: a XanoScript rejection is validation with line and column", 
   assert.ok(error.column! > 1);
   assert.match(error.nextStep, new RegExp(`line 5, column ${error.column}`));
 });
+
+Deno.test("sandbox: bulk create under mixed faults (5xx and drops, before and after writes), three seeds", async () => {
+  for (const seed of [21, 22, 23]) {
+    const { sandbox, fetch, credential } = await start();
+    const xano = client(fetch, credential, { maxAttempts: 6 });
+    const ws = await workspaceId(xano);
+    const table = await skuTable(xano, ws, "mixed");
+    const items = Array.from({ length: 300 }, (_, i) => ({ sku: `m-${i}` }));
+    sandbox.faults.set(
+      `error_rate=0.1,error_after_write_rate=0.1,drop_rate=0.05,drop_after_write_rate=0.05,seed=${seed}`,
+    );
+    const report = await xano.bulkCreateRecords(ws, table, items, {
+      chunkSize: 20,
+      matchField: "sku",
+    });
+    sandbox.faults.clear();
+    const rows = await readAll(xano, ws, table);
+    assert.equal(rows.length, 300, `seed ${seed}: no losses and no duplicates`);
+    assert.equal(new Set(rows.map((row) => row.sku)).size, 300);
+    assert.equal(report.counts.created, 300);
+  }
+});
+
+Deno.test("sandbox: two processes sharing KV refresh once for a 100-call burst", async () => {
+  using kv = await memoryKv();
+  const { sandbox, fetch, counts, credential } = await start();
+  const store = createCredentialStore({
+    kv,
+    sealer: await createSealer(new Uint8Array(32).fill(1)),
+    clock: systemClock,
+  });
+  await store.put("u-1", { ...credential, metaToken: await sandbox.issueToken({ ttlMs: 1 }) });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  sandbox.faults.set("latency=1ms..5ms,seed=4");
+  const processes = [0, 1].map(() =>
+    createXanoClient({
+      fetch,
+      credentials: createCredentialRefresher({ kv, store, fetch, clock: systemClock, pollMs: 5 })
+        .forUser("u-1"),
+      resilience: createXanoResilience({ ...FAST, bulkheadQueue: 200 }),
+    })
+  );
+  const before = counts.authMe;
+  const results = await Promise.allSettled(
+    Array.from({ length: 100 }, (_, i) => processes[i % 2]!.listRequestHistory(1)),
+  );
+  assert.equal(results.filter((r) => r.status === "rejected").length, 0);
+  assert.equal(counts.authMe - before, 1);
+});
