@@ -132,11 +132,14 @@ export function createTransport(deps: TransportDeps): Transport {
     const idempotent = request.idempotent ?? request.method !== "POST";
     const host = hostOf(request.baseUrl ?? credential.metaUrl);
     const breaker = resilience.breaker(host);
-    return resilience.retry(idempotent).execute(async ({ attempt }) => {
+    // One budget for all attempts and backoffs: no call outlives the MCP client's patience.
+    const deadline = AbortSignal.timeout(resilience.settings.deadlineMs);
+    return resilience.retry(idempotent).execute(async ({ attempt, signal: retrySignal }) => {
       try {
         return await breaker.execute(() =>
-          resilience.timeout.execute((_context, signal) =>
-            once(request, credential, query, { signal, attempt })
+          resilience.timeout.execute(
+            (_context, signal) => once(request, credential, query, { signal, attempt }),
+            retrySignal,
           ).catch((error) => {
             if (!(error instanceof TaskCancelledError)) throw error;
             resilience.observer.attempt?.(host, "timeout", resilience.settings.timeoutMs);
@@ -150,7 +153,7 @@ export function createTransport(deps: TransportDeps): Transport {
         }
         throw error;
       }
-    });
+    }, deadline);
   }
 
   async function once<T>(
