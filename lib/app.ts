@@ -16,8 +16,10 @@ import { httpMetrics, metricsRoute } from "./http/metrics.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
+import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
+import type { XanoRuntime } from "./xano/mod.ts";
 import { type AuthLimits, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
@@ -37,6 +39,8 @@ export interface AppDeps {
   readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** The local Xano sandbox, mounted at its base path (`/_sandbox`) when Xano is not configured. */
+  readonly sandbox?: Sandbox;
   /** Upstream Xano sign-in for the sign-in page. */
   readonly authenticator?: Authenticator;
   /** Seals signed-in users' Xano credentials. */
@@ -47,6 +51,8 @@ export interface AppDeps {
   readonly authTimes?: Partial<TokenServiceTimes>;
   /** Sign-in and registration limits (tests tighten them). */
   readonly authLimits?: Partial<AuthLimits>;
+  /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
+  readonly xano?: XanoRuntime;
 }
 
 /**
@@ -67,6 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  if (deps.sandbox) app.route("/", deps.sandbox.app);
 
   const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
   const auth = createAuthServer({
