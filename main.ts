@@ -108,10 +108,11 @@ async function main(): Promise<void> {
     resolveHost: resolveDns,
     xano,
     authenticator: createXanoAuthenticator({
-      fetch: globalThis.fetch,
+      // Sign-in against the embedded sandbox is answered in process.
+      fetch: sandbox ? sandboxFirst(sandbox, config.publicUrl) : globalThis.fetch,
       clock: systemClock,
-      authUrl: config.xano.authUrl,
-      metaUrl: config.xano.metaUrl,
+      authUrl: config.xano.authUrl ?? sandbox?.urls(config.publicUrl).auth,
+      metaUrl: config.xano.metaUrl ?? sandbox?.urls(config.publicUrl).meta,
     }),
     credentials: xano.credentials,
   });
@@ -136,6 +137,16 @@ async function main(): Promise<void> {
   };
   Deno.addSignalListener("SIGINT", shutdown);
   Deno.addSignalListener("SIGTERM", shutdown);
+}
+
+/** Sends requests for the mounted sandbox to it in process, everything else to the network. */
+function sandboxFirst(
+  sandbox: Sandbox,
+  publicUrl: string,
+): (request: Request) => Promise<Response> {
+  const prefix = `${publicUrl}/_sandbox/`;
+  return (request) =>
+    request.url.startsWith(prefix) ? sandbox.fetch(request) : globalThis.fetch(request);
 }
 
 /** A and AAAA records of a host, for the SSRF guard; empty when it does not resolve. */
