@@ -27,6 +27,7 @@ const TOOLSET_IDS = new Set(CONSENT_TOOLSETS.map((t) => t.id));
 /** Routes of the sign-in, consent and sign-out pages. */
 export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost }): Hono {
   const app = new Hono();
+  const accountSignIn = auth.config.xano.useSandbox || auth.config.xano.authUrl !== undefined;
   const sandbox = auth.config.xano.useSandbox
     ? { email: auth.config.sandbox.demoEmail, password: auth.config.sandbox.demoPassword }
     : undefined;
@@ -66,7 +67,7 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
     }
     const request = await flow(c, id);
     if (!request) return expired(c);
-    return renderPage(c, SignInPage({ ...pageProps(request), sandbox }));
+    return renderPage(c, SignInPage({ ...pageProps(request), sandbox, accountSignIn }));
   });
 
   app.post("/signin", async (c) => {
@@ -80,7 +81,14 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
     const again = (error: string, status: number, headers: Record<string, string> = {}) => {
       const res = renderPage(
         c,
-        SignInPage({ ...pageProps(request), sandbox, error, email, metaUrl: rawMetaUrl }),
+        SignInPage({
+          ...pageProps(request),
+          sandbox,
+          accountSignIn,
+          error,
+          email,
+          metaUrl: rawMetaUrl,
+        }),
         status,
       );
       for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
@@ -90,6 +98,12 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
     let attempt: () => Promise<SignInResult>;
     let account: string;
     if (method === "password") {
+      if (!accountSignIn) {
+        return again(
+          "This server has no Xano account sign-in; sign in with a Metadata API token",
+          400,
+        );
+      }
       const password = form.get("password") ?? "";
       if (!email || !password) return again("Enter your Xano email and password", 400);
       account = `email:${email.toLowerCase()}`;
@@ -141,7 +155,7 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       }
       return again(
         error.message,
-        error.status >= 500 ? error.status : error.status === 429 ? 429 : 401,
+        error.status === 403 ? 401 : error.status,
         { ...error.headers },
       );
     }

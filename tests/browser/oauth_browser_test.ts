@@ -28,7 +28,8 @@ Deno.test({
     await using callback = Deno.serve(
       { hostname: "127.0.0.1", port: 0, onListen: () => {} },
       (req) => {
-        received.push(new URL(req.url));
+        const url = new URL(req.url);
+        if (url.pathname === "/callback") received.push(url); // not /favicon.ico
         return new Response("You can close this window.");
       },
     );

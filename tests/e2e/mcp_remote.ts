@@ -21,6 +21,7 @@ if (import.meta.main) {
     args: [
       "run",
       "-A",
+      "--no-lock",
       CLIENT,
       `${server.origin}/mcp`,
       String(callbackPort),

@@ -38,6 +38,7 @@ if (import.meta.main) {
     args: [
       "run",
       "-A",
+      "--no-lock",
       SUITE,
       "authorization",
       "--url",
