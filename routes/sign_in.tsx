@@ -6,6 +6,7 @@
  */
 
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import { type AuthRequest, csrfMatches } from "../lib/auth/auth_requests.ts";
 import { metaApiUrl } from "../lib/auth/authenticator.ts";
@@ -54,6 +55,20 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       }),
       403,
     );
+  const limit = bodyLimit({
+    maxSize: MAX_FORM,
+    onError: (c) =>
+      renderPage(
+        c,
+        MessagePage({
+          title: "Form too large",
+          message: `The form is larger than ${MAX_FORM} bytes.`,
+          hint: "Go back and submit it again.",
+        }),
+        413,
+      ),
+  });
+  for (const path of ["/signin", "/consent", "/signout"]) app.post(path, limit);
   const flow = (c: Context, id: string | null | undefined) =>
     auth.requests.get(id ?? "", auth.cookies.readFlowSecret(c));
 
@@ -153,6 +168,7 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
         });
         return again("Xano did not answer as expected; try again in a moment", 502);
       }
+      c.get("log")?.info("sign-in refused", { method, status: error.status });
       return again(
         error.message,
         error.status === 403 ? 401 : error.status,
@@ -165,6 +181,7 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       ...(result.email ? { email: result.email } : {}),
     });
     await auth.credentials.put(user.id, result.credential);
+    c.get("log")?.info("signed in", { userId: user.id, method });
     await auth.cookies.signIn(c, user.id);
     await auth.limiter.reset("signin_account", account, auth.limits.signInPerAccount);
     if (request.oauth) return c.redirect(`/consent?request=${encodeURIComponent(request.id)}`, 303);
@@ -234,6 +251,11 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       ...(workspaceId !== undefined ? { workspaceId } : {}),
     });
     await auth.requests.delete(request.id);
+    c.get("log")?.info("client authorized", {
+      userId: current.user.id,
+      clientId: oauth.clientId,
+      readOnly,
+    });
     return c.redirect(
       clientRedirect(oauth.redirectUri, { code, state: oauth.state }, auth.urls.issuer),
       303,
