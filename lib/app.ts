@@ -15,6 +15,7 @@ import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
 import { httpMetrics, metricsRoute } from "./http/metrics.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
+import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
@@ -24,7 +25,10 @@ import { type AuthLimits, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
 import { oauthRoutes } from "../routes/oauth.ts";
+import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
+import type { WebDeps } from "./web/deps.ts";
+import { webRoutes } from "../routes/mod.tsx";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -53,6 +57,10 @@ export interface AppDeps {
   readonly authLimits?: Partial<AuthLimits>;
   /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
   readonly xano?: XanoRuntime;
+  /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
+  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
+  /** The dashboard's ports; pages are mounted only when present. */
+  readonly web?: WebDeps;
 }
 
 /**
@@ -84,6 +92,23 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
+  app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
   app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
+  if (deps.web) app.route("/", webRoutes(deps.web));
   return app;
+}
+
+/** The `/mcp` Xano access; without one, tools that reach Xano say the server is not connected. */
+function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk"> {
+  return deps.mcp ?? {
+    xanoFor: () =>
+      Promise.reject(
+        new UpstreamError("This server has no Xano connection configured", {
+          status: 503,
+          details: {
+            nextStep: "Ask the server operator to configure XANO_META_URL or the sandbox",
+          },
+        }),
+      ),
+  };
 }

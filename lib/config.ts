@@ -43,6 +43,8 @@ export interface Config {
   readonly sandbox: SandboxConfig;
   /** The OAuth authorization server. */
   readonly auth: AuthConfig;
+  /** The MCP endpoint. */
+  readonly mcp: McpConfig;
 }
 
 /** Settings of the OAuth authorization server and sign-in pages. */
@@ -54,6 +56,18 @@ export interface AuthConfig {
   readonly redirectUris: readonly string[];
   /** `TRUST_PROXY`: `1`/`true` to take the client IP from `X-Forwarded-For` (default off). */
   readonly trustProxy: boolean;
+}
+
+/** Settings of the MCP endpoint. */
+export interface McpConfig {
+  /** `MCP_ALLOWED_ORIGINS`: extra browser origins allowed on `/mcp`, comma-separated (loopback and PUBLIC_URL always are). */
+  readonly allowedOrigins: readonly string[];
+  /** `MCP_ALLOWED_HOSTS`: extra `Host` values allowed on `/mcp`, comma-separated (loopback and PUBLIC_URL's host always are). */
+  readonly allowedHosts: readonly string[];
+  /** `MCP_DEBUG_TOOLS`: `1` makes the debug toolset available to grants that ask for it (default off). */
+  readonly debugTools: boolean;
+  /** `CONFORMANCE_PORT`: port of `deno task conformance:serve` (default `8765`). */
+  readonly conformancePort: number;
 }
 
 /** Upstream Xano endpoints. */
@@ -155,6 +169,12 @@ export function loadConfig(env: EnvReader): Config {
       redirectUris: read.redirectList("OAUTH_REDIRECT_URIS"),
       trustProxy: read.flag("TRUST_PROXY", false),
     },
+    mcp: {
+      allowedOrigins: read.list("MCP_ALLOWED_ORIGINS").map((origin) => origin.replace(/\/+$/, "")),
+      allowedHosts: read.list("MCP_ALLOWED_HOSTS"),
+      debugTools: read.oneOf("MCP_DEBUG_TOOLS", ["0", "1"], "0") === "1",
+      conformancePort: read.port("CONFORMANCE_PORT", 8765),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
@@ -191,6 +211,12 @@ class Reader {
 
   string(name: string, fallback: string): string {
     return this.optional(name) ?? fallback;
+  }
+
+  list(name: string): string[] {
+    return (this.optional(name) ?? "").split(",").map((item) => item.trim()).filter((item) =>
+      item !== ""
+    );
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -109,6 +109,21 @@ Deno.test("config: parseDuration understands units and rejects junk", () => {
   assert.equal(parseDuration("soon"), undefined);
 });
 
+Deno.test("config: MCP origins, hosts, debug tools and conformance port are read and validated", () => {
+  const config = loadConfig(env({
+    MCP_ALLOWED_ORIGINS: "https://app.example.com/, https://b.example.com",
+    MCP_ALLOWED_HOSTS: "mcp.internal:8080",
+    MCP_DEBUG_TOOLS: "1",
+    CONFORMANCE_PORT: "9999",
+  }));
+  assert.deepEqual(config.mcp.allowedOrigins, ["https://app.example.com", "https://b.example.com"]);
+  assert.deepEqual(config.mcp.allowedHosts, ["mcp.internal:8080"]);
+  assert.equal(config.mcp.debugTools, true);
+  assert.equal(config.mcp.conformancePort, 9999);
+  assert.equal(loadConfig(env({})).mcp.debugTools, false);
+  assert.throws(() => loadConfig(env({ MCP_DEBUG_TOOLS: "yes" })), /MCP_DEBUG_TOOLS/);
+});
+
 Deno.test("config: OAUTH_REDIRECT_URIS and TRUST_PROXY are read and validated", () => {
   const config = loadConfig(
     new Map([
