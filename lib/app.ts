@@ -17,13 +17,17 @@ import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
+import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
+import type { XanoRuntime } from "./xano/mod.ts";
 import { type AuthLimits, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
 import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
+import type { SdkCompiler } from "../mcp/tools/_shared.ts";
+import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
 
 /** Everything the app needs from the outside world. */
@@ -39,6 +43,8 @@ export interface AppDeps {
   readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** The local Xano sandbox, mounted at its base path (`/_sandbox`) when Xano is not configured. */
+  readonly sandbox?: Sandbox;
   /** Upstream Xano sign-in for the sign-in page. */
   readonly authenticator?: Authenticator;
   /** Seals signed-in users' Xano credentials. */
@@ -51,6 +57,8 @@ export interface AppDeps {
   readonly authLimits?: Partial<AuthLimits>;
   /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
   readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
+  /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
+  readonly xano?: XanoRuntime;
 }
 
 /**
@@ -71,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  if (deps.sandbox) app.route("/", deps.sandbox.app);
 
   const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
   const auth = createAuthServer({
@@ -86,9 +95,25 @@ export function createApp(deps: AppDeps): Hono {
   return app;
 }
 
-/** The `/mcp` Xano access; without one, tools that reach Xano say the server is not connected. */
+/**
+ * The `/mcp` Xano access: an explicit override (tests), else the process's Xano
+ * runtime, else a clear "not connected" failure from every tool that reaches Xano.
+ */
 function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk"> {
-  return deps.mcp ?? {
+  if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
+  const xano = deps.xano;
+  if (xano) {
+    return {
+      xanoFor: (userId) => Promise.resolve(xano.clientFor(userId)),
+      instanceOrigin: async (userId) => {
+        const credential = await xano.credentials.get(userId);
+        return credential?.metaUrl.replace(/\/api:meta\/?$/, "");
+      },
+      sdk: sdkCompiler,
+    };
+  }
+  return {
+    sdk: sdkCompiler,
     xanoFor: () =>
       Promise.reject(
         new UpstreamError("This server has no Xano connection configured", {
@@ -100,3 +125,8 @@ function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin
       ),
   };
 }
+
+/** The SDK compiler as the code tools use it (parse, translate, fix, validate; never run). */
+const sdkCompiler: SdkCompiler = {
+  compile: (code, options) => compileSdkCode(code, { fix: options.fix }),
+};

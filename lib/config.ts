@@ -80,6 +80,10 @@ export interface XanoConfig {
   readonly metaToken: string | undefined;
   /** True when neither URL is set and the embedded sandbox is used. */
   readonly useSandbox: boolean;
+  /** `XANO_TIMEOUT`: per-attempt timeout of a Metadata API call (default `20s`). */
+  readonly timeoutMs: number;
+  /** `XANO_CACHE_TTL`: lifetime of cached Xano reads such as table schemas (default `10s`). */
+  readonly cacheTtlMs: number;
 }
 
 /** Settings of the local Xano sandbox. */
@@ -151,6 +155,8 @@ export function loadConfig(env: EnvReader): Config {
       metaUrl,
       metaToken: read.optional("XANO_META_TOKEN"),
       useSandbox: authUrl === undefined && metaUrl === undefined,
+      timeoutMs: read.duration("XANO_TIMEOUT", 20_000),
+      cacheTtlMs: read.duration("XANO_CACHE_TTL", 10_000),
     },
     sandbox: {
       port: read.port("SANDBOX_PORT", 8787),

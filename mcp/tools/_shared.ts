@@ -25,6 +25,12 @@ export interface XanoObject {
   readonly [key: string]: unknown;
 }
 
+/** A Xano instance (named, no id). */
+export interface XanoInstance {
+  readonly name: string;
+  readonly [key: string]: unknown;
+}
+
 /** Paging and search options passed to list calls. */
 export interface XanoListOptions {
   readonly page?: number;
@@ -34,8 +40,8 @@ export interface XanoListOptions {
 
 /** The Xano client methods the tools call; `lib/xano`'s client satisfies this. */
 export interface XanoApi {
-  listInstances(): Promise<XanoPage<XanoObject>>;
-  getInstance(name: string): Promise<XanoObject>;
+  listInstances(): Promise<XanoPage<XanoInstance>>;
+  getInstance(name: string): Promise<XanoInstance>;
   listWorkspaces(): Promise<XanoPage<XanoObject>>;
   getWorkspace(workspaceId: number): Promise<XanoObject>;
   listTables(workspaceId: number, options?: XanoListOptions): Promise<XanoPage<XanoObject>>;
@@ -159,9 +165,9 @@ export interface XanoBulkReport {
 export interface XanoField {
   readonly name: string;
   readonly type: string;
-  readonly description?: string;
-  readonly nullable?: boolean;
-  readonly required?: boolean;
+  readonly description?: string | null;
+  readonly nullable?: boolean | null;
+  readonly required?: boolean | null;
   readonly [key: string]: unknown;
 }
 

@@ -146,3 +146,14 @@ Deno.test("config: OAUTH_REDIRECT_URIS and TRUST_PROXY are read and validated", 
     /OAUTH_REDIRECT_URIS: expected redirect URIs/,
   );
 });
+
+Deno.test("config: reads the Xano client timeout and cache TTL, rejecting bad durations", () => {
+  const config = loadConfig(env({ XANO_TIMEOUT: "5s", XANO_CACHE_TTL: "1500ms" }));
+  assert.equal(config.xano.timeoutMs, 5_000);
+  assert.equal(config.xano.cacheTtlMs, 1_500);
+  assert.equal(loadConfig(env({})).xano.timeoutMs, 20_000);
+  assert.throws(
+    () => loadConfig(env({ XANO_TIMEOUT: "soon" })),
+    /XANO_TIMEOUT: expected a duration/,
+  );
+});
