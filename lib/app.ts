@@ -56,7 +56,7 @@ export interface AppDeps {
   /** Sign-in and registration limits (tests tighten them). */
   readonly authLimits?: Partial<AuthLimits>;
   /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
-  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
+  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor">;
   /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
   readonly xano?: XanoRuntime;
 }
@@ -99,7 +99,9 @@ export function createApp(deps: AppDeps): Hono {
  * The `/mcp` Xano access: an explicit override (tests), else the process's Xano
  * runtime, else a clear "not connected" failure from every tool that reaches Xano.
  */
-function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk"> {
+function mcpXano(
+  deps: AppDeps,
+): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor"> {
   if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
   const xano = deps.xano;
   if (xano) {
@@ -110,6 +112,11 @@ function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin
         return credential?.metaUrl.replace(/\/api:meta\/?$/, "");
       },
       sdk: sdkCompiler,
+      debugFor: (userId) => ({
+        authState: () => xano.debug.authState(userId).then((s) => ({ ...s })),
+        forceRefresh: () => xano.debug.forceRefresh(userId).then((s) => ({ ...s })),
+        expireTokens: (which) => xano.debug.expireTokens(userId, which).then((s) => ({ ...s })),
+      }),
     };
   }
   return {

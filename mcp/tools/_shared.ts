@@ -191,6 +191,17 @@ export interface XanoToolDeps {
   instanceOrigin?(): Promise<string | undefined>;
   /** The SDK compiler (`lib/xs/sdk`); the SDK tools answer with a failure without it. */
   readonly sdk?: SdkCompiler;
+  /** Credential diagnostics for this user (the debug toolset). */
+  readonly debug?: XanoDebug;
+  /** What this connection may do, as granted (for debug_auth). */
+  readonly connection?: Readonly<Record<string, unknown>>;
+}
+
+/** Credential diagnostics of one user; `lib/xano`'s debug operations bound to the user. */
+export interface XanoDebug {
+  authState(): Promise<Readonly<Record<string, unknown>>>;
+  forceRefresh(): Promise<Readonly<Record<string, unknown>>>;
+  expireTokens(which: "meta" | "auth" | "both"): Promise<Readonly<Record<string, unknown>>>;
 }
 
 /** What the SDK tools need from the compiler. */

@@ -10,12 +10,12 @@ import { sequentialIds, systemClock } from "../../lib/clock.ts";
 import { createSealer } from "../../lib/crypto.ts";
 import { createSandbox } from "../../lib/sandbox/mod.ts";
 import { createXanoRuntime } from "../../lib/xano/mod.ts";
-import { memoryKv, testApp } from "../_helpers.ts";
+import { memoryKv, testApp, testConfig } from "../_helpers.ts";
 import { connect, errorMeta } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
-async function stack(kv: Deno.Kv) {
+async function stack(kv: Deno.Kv, options: { debug?: boolean } = {}) {
   const sandbox = createSandbox({ clock: systemClock });
   const fetch = (request: Request) => sandbox.fetch(request);
   const xano = createXanoRuntime({
@@ -25,10 +25,11 @@ async function stack(kv: Deno.Kv) {
     fetch,
   });
   const metaUrl = sandbox.urls("http://sandbox.local").meta;
+  const metaToken = await sandbox.issueToken();
   await xano.credentials.put("u-1", {
     kind: "token",
     metaUrl,
-    metaToken: await sandbox.issueToken(),
+    metaToken,
     obtainedAt: Date.now(),
   });
   const ids = sequentialIds("k");
@@ -37,13 +38,20 @@ async function stack(kv: Deno.Kv) {
     ids,
     xano,
     fetch: fetch as typeof globalThis.fetch,
+    config: testConfig(options.debug ? { MCP_DEBUG_TOOLS: "1" } : {}),
   });
   const { key } = await createApiKeyStore({ kv, clock: systemClock, ids }).create("u-1", {
     name: "test",
-    scopes: ["xano:read", "xano:write", "xano:deploy"],
+    scopes: [
+      "xano:read",
+      "xano:write",
+      "xano:deploy",
+      ...(options.debug ? ["xano:admin" as const] : []),
+    ],
     expiresInDays: 1,
+    ...(options.debug ? { toolsets: ["instances", "debug"] } : {}),
   });
-  return { app, key, sandbox };
+  return { app, key, sandbox, metaToken };
 }
 
 Deno.test("sandbox stack: read tools work against the sandbox through the real client", async () => {
@@ -155,5 +163,43 @@ Deno.test("sandbox stack: deploy SDK code to an API group and delete a record wi
   });
   assert.equal(gone.isError, true);
   assert.match(JSON.stringify(gone.content), /Next step/);
+  await client.close();
+});
+
+Deno.test("sandbox stack: debug tools exist only when enabled and show, renew and expire the credential", async () => {
+  using kv = await memoryKv();
+  const plain = await stack(kv);
+  const { client: normal } = await connect(plain.app, { token: plain.key });
+  assert.ok(!(await normal.listTools()).tools.some((t) => t.name.startsWith("debug_")));
+  await normal.close();
+
+  using kv2 = await memoryKv();
+  const { app, key, metaToken } = await stack(kv2, { debug: true });
+  const { client } = await connect(app, { token: key });
+  const names = (await client.listTools()).tools.map((t) => t.name);
+  assert.deepEqual(names.filter((n) => n.startsWith("debug_")), [
+    "debug_auth",
+    "debug_refresh_profile",
+    "debug_expire_oauth_tokens",
+  ]);
+  const auth = await client.callTool({ name: "debug_auth", arguments: {} });
+  const structured = auth.structuredContent as { connection: Structured; credential: Structured };
+  assert.equal(structured.credential.signedIn, true);
+  assert.deepEqual(structured.connection.toolsets, ["instances", "debug"]);
+  assert.ok(!JSON.stringify(auth).includes(metaToken), "the token itself never appears");
+
+  const preview = await client.callTool({
+    name: "debug_expire_oauth_tokens",
+    arguments: { which: "meta" },
+  });
+  const token = errorMeta(preview).confirmation_token;
+  const expired = await client.callTool({
+    name: "debug_expire_oauth_tokens",
+    arguments: { which: "meta", confirmation_token: token },
+  });
+  assert.equal(expired.isError, undefined, JSON.stringify(expired.content));
+  const after = await client.callTool({ name: "xano_list_databases", arguments: {} });
+  assert.equal(after.isError, true);
+  assert.match(JSON.stringify(after.content), /Next step/);
   await client.close();
 });
