@@ -26,6 +26,8 @@ import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
 import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
+import type { SdkCompiler } from "../mcp/tools/_shared.ts";
+import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
 import type { WebDeps } from "./web/deps.ts";
 import { webRoutes } from "../routes/mod.tsx";
@@ -55,10 +57,10 @@ export interface AppDeps {
   readonly authTimes?: Partial<TokenServiceTimes>;
   /** Sign-in and registration limits (tests tighten them). */
   readonly authLimits?: Partial<AuthLimits>;
+  /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
+  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor">;
   /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
   readonly xano?: XanoRuntime;
-  /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
-  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
   /** The dashboard's ports; pages are mounted only when present. */
   readonly web?: WebDeps;
 }
@@ -98,9 +100,32 @@ export function createApp(deps: AppDeps): Hono {
   return app;
 }
 
-/** The `/mcp` Xano access; without one, tools that reach Xano say the server is not connected. */
-function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk"> {
-  return deps.mcp ?? {
+/**
+ * The `/mcp` Xano access: an explicit override (tests), else the process's Xano
+ * runtime, else a clear "not connected" failure from every tool that reaches Xano.
+ */
+function mcpXano(
+  deps: AppDeps,
+): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor"> {
+  if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
+  const xano = deps.xano;
+  if (xano) {
+    return {
+      xanoFor: (userId) => Promise.resolve(xano.clientFor(userId)),
+      instanceOrigin: async (userId) => {
+        const credential = await xano.credentials.get(userId);
+        return credential?.metaUrl.replace(/\/api:meta\/?$/, "");
+      },
+      sdk: sdkCompiler,
+      debugFor: (userId) => ({
+        authState: () => xano.debug.authState(userId).then((s) => ({ ...s })),
+        forceRefresh: () => xano.debug.forceRefresh(userId).then((s) => ({ ...s })),
+        expireTokens: (which) => xano.debug.expireTokens(userId, which).then((s) => ({ ...s })),
+      }),
+    };
+  }
+  return {
+    sdk: sdkCompiler,
     xanoFor: () =>
       Promise.reject(
         new UpstreamError("This server has no Xano connection configured", {
@@ -112,3 +137,8 @@ function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin
       ),
   };
 }
+
+/** The SDK compiler as the code tools use it (parse, translate, fix, validate; never run). */
+const sdkCompiler: SdkCompiler = {
+  compile: (code, options) => compileSdkCode(code, { fix: options.fix }),
+};
