@@ -11,6 +11,8 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
+import { createMetrics } from "./lib/metrics.ts";
+import { loadAssets } from "./lib/web/assets.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -45,14 +47,24 @@ async function main(): Promise<void> {
   const kv = await Deno.openKv(config.kvPath);
   const sealer = await createSealer(masterKey);
 
+  const metrics = createMetrics();
+  const assets = await loadAssets();
+  if (!assets.js) {
+    logger.warn(
+      "static/islands.js is missing: pages work, islands do not; run deno task build:islands",
+    );
+  }
   const app = createApp({
     config,
     kv,
     sealer,
     logger,
+    metrics,
     clock: systemClock,
     ids: randomId,
     fetch: globalThis.fetch,
+    resolveHost: resolveDns,
+    web: { assets },
   });
 
   const server = Deno.serve({
@@ -77,4 +89,25 @@ async function main(): Promise<void> {
   Deno.addSignalListener("SIGTERM", shutdown);
 }
 
-if (import.meta.main) await main();
+/** A and AAAA records of a host, for the SSRF guard; empty when it does not resolve. */
+async function resolveDns(hostname: string): Promise<string[]> {
+  const lookups = await Promise.allSettled([
+    Deno.resolveDns(hostname, "A"),
+    Deno.resolveDns(hostname, "AAAA"),
+  ]);
+  return lookups.flatMap((lookup) => lookup.status === "fulfilled" ? lookup.value : []);
+}
+
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+      console.error(
+        `error: ${error.message}\nhint: \`deno task start\` may only write under ./data; keep DATA_DIR and KV_PATH there, or run main.ts with a wider --allow-write`,
+      );
+      Deno.exit(2);
+    }
+    throw error;
+  }
+}

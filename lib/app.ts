@@ -12,11 +12,22 @@ import type { Config } from "./config.ts";
 import type { Sealer } from "./crypto.ts";
 import { jsonErrorHandler, jsonNotFound } from "./http/errors.ts";
 import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
+import { httpMetrics, metricsRoute } from "./http/metrics.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import type { Logger } from "./log.ts";
-import type { WebDeps } from "./web/deps.ts";
+import type { WebOptions } from "./web/deps.ts";
+import { authPorts } from "./web/auth_ports.ts";
+import { createAuditStore } from "./kv/audit.ts";
+import { createUsageStore } from "./kv/usage.ts";
 import { webRoutes } from "../routes/mod.tsx";
+import type { Metrics } from "./metrics.ts";
+import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
+import { type AuthLimits, createAuthServer } from "./auth/server.ts";
+import type { TokenServiceTimes } from "./auth/tokens.ts";
+import type { ResolveHost } from "./auth/ssrf.ts";
+import { oauthRoutes } from "../routes/oauth.ts";
+import { signInRoutes } from "../routes/sign_in.tsx";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -27,10 +38,22 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly fetch: typeof fetch;
+  /** Prometheus instruments; `/metrics` serves them. */
+  readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
-  /** The dashboard's ports; pages are mounted only when present. */
-  readonly web?: WebDeps;
+  /** Dashboard assets and services; the pages are mounted only when present. */
+  readonly web?: WebOptions;
+  /** Upstream Xano sign-in for the sign-in page. */
+  readonly authenticator?: Authenticator;
+  /** Seals signed-in users' Xano credentials. */
+  readonly credentials?: CredentialSink;
+  /** DNS lookup for SSRF guards (default: resolves nothing, so only IP literals pass). */
+  readonly resolveHost?: ResolveHost;
+  /** Token lifetimes (tests shorten them). */
+  readonly authTimes?: Partial<TokenServiceTimes>;
+  /** Sign-in and registration limits (tests tighten them). */
+  readonly authLimits?: Partial<AuthLimits>;
 }
 
 /**
@@ -45,11 +68,37 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(requestLog({ logger: deps.logger, ids: deps.ids }));
+  app.use(httpMetrics(deps.metrics));
   app.use(securityHeaders({ hsts: deps.config.publicUrl.startsWith("https:") }));
   app.onError(jsonErrorHandler);
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
-  if (deps.web) app.route("/", webRoutes(deps.web));
+
+  const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
+  const auth = createAuthServer({
+    ...deps,
+    resolveHost,
+    times: deps.authTimes,
+    limits: deps.authLimits,
+  });
+  app.route("/", oauthRoutes(auth));
+  app.route("/", signInRoutes(auth, { resolveHost }));
+  if (deps.web) {
+    const audit = createAuditStore({ kv: deps.kv, clock: deps.clock, ids: deps.ids });
+    app.route(
+      "/",
+      webRoutes({
+        ...deps.web,
+        ...authPorts(auth, { kv: deps.kv, audit }),
+        config: deps.config,
+        clock: deps.clock,
+        logger: deps.logger,
+        audit,
+        usage: createUsageStore({ kv: deps.kv, clock: deps.clock }),
+      }),
+    );
+  }
+  app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
 }

@@ -35,10 +35,25 @@ export interface Config {
   readonly encryptionKey: Uint8Array | undefined;
   /** `LOG_LEVEL`: debug, info (default), warn or error. */
   readonly logLevel: LogLevel;
+  /** `METRICS_TOKEN`: when set, `/metrics` requires it as a bearer token. */
+  readonly metricsToken: string | undefined;
   /** Upstream Xano; when neither URL is set the embedded sandbox stands in. */
   readonly xano: XanoConfig;
   /** The local Xano sandbox. */
   readonly sandbox: SandboxConfig;
+  /** The OAuth authorization server. */
+  readonly auth: AuthConfig;
+}
+
+/** Settings of the OAuth authorization server and sign-in pages. */
+export interface AuthConfig {
+  /**
+   * `OAUTH_REDIRECT_URIS`: comma-separated extra redirect URIs clients may register, beyond
+   * loopback and the Claude/ChatGPT callbacks; an entry ending in `*` is a prefix (default none).
+   */
+  readonly redirectUris: readonly string[];
+  /** `TRUST_PROXY`: `1`/`true` to take the client IP from `X-Forwarded-For` (default off). */
+  readonly trustProxy: boolean;
 }
 
 /** Upstream Xano endpoints. */
@@ -116,6 +131,7 @@ export function loadConfig(env: EnvReader): Config {
     dataDir: read.string("DATA_DIR", "./data"),
     encryptionKey,
     logLevel: read.oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"], "info"),
+    metricsToken: read.optional("METRICS_TOKEN"),
     xano: {
       authUrl,
       metaUrl,
@@ -128,6 +144,10 @@ export function loadConfig(env: EnvReader): Config {
       demoEmail: read.string("SANDBOX_DEMO_EMAIL", "demo@example.com"),
       demoPassword: read.string("SANDBOX_DEMO_PASSWORD", "demo1234"),
       tokenTtlMs: read.duration("SANDBOX_TOKEN_TTL", 24 * 3_600_000),
+    },
+    auth: {
+      redirectUris: read.redirectList("OAUTH_REDIRECT_URIS"),
+      trustProxy: read.flag("TRUST_PROXY", false),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -221,6 +241,29 @@ class Reader {
     if (bytes && bytes.length >= 32) return bytes;
     // The value itself is secret: never echo it.
     return this.#fail(name, "expected base64 or base64url of at least 32 bytes", undefined);
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.optional(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (["1", "true", "yes", "on"].includes(value)) return true;
+    if (["0", "false", "no", "off"].includes(value)) return false;
+    return this.#fail(name, `expected true or false, got "${value}"`, fallback);
+  }
+
+  redirectList(name: string): string[] {
+    const entries = (this.optional(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    for (const entry of entries) {
+      const url = URL.parse(entry.replace(/\*$/, ""));
+      if (!url || url.protocol === "javascript:" || url.protocol === "data:" || url.hash) {
+        return this.#fail(
+          name,
+          `expected redirect URIs or prefixes ending in *, got "${entry}"`,
+          [],
+        );
+      }
+    }
+    return entries;
   }
 
   #fail<T>(name: string, reason: string, fallback: T): T {

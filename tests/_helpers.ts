@@ -5,6 +5,7 @@ import { manualClock, sequentialIds } from "../lib/clock.ts";
 import { type Config, loadConfig } from "../lib/config.ts";
 import { createSealer } from "../lib/crypto.ts";
 import { silentLogger } from "../lib/log.ts";
+import { createMetrics } from "../lib/metrics.ts";
 
 /** A config built from `vars` only (no real environment). */
 export function testConfig(vars: Record<string, string> = {}): Config {
@@ -24,6 +25,7 @@ export async function testDeps(kv: Deno.Kv, overrides: Partial<AppDeps> = {}): P
     kv,
     sealer: await createSealer(new Uint8Array(32).fill(7)),
     logger: silentLogger,
+    metrics: createMetrics(),
     clock: manualClock(),
     ids: sequentialIds("req"),
     fetch: () => Promise.reject(new Error("network disabled in tests")),

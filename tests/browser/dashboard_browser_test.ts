@@ -7,11 +7,11 @@
 
 import assert from "node:assert/strict";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { createApp } from "../../lib/app.ts";
 import { manualClock } from "../../lib/clock.ts";
+import { keys } from "../../lib/kv/keys.ts";
 import { playgroundCompiler } from "../../lib/web/compiler.ts";
 import { memoryKv } from "../_helpers.ts";
-import { DEMO, webTestDeps } from "../_web_fakes.ts";
+import { DEMO, webApp } from "../_web_fakes.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = new URL("../../.artifacts/screenshots/", import.meta.url);
@@ -28,9 +28,8 @@ async function startServer(kv: Deno.Kv) {
     (req) => handler(req),
   );
   const origin = `http://127.0.0.1:${server.addr.port}`;
-  const clock = manualClock(Date.now());
-  const built = await webTestDeps(kv, { clock, publicUrl: origin });
-  handler = createApp(built.deps).fetch;
+  const built = await webApp(kv, { clock: manualClock(Date.now()), publicUrl: origin });
+  handler = built.app.fetch;
   return { server, origin, ...built };
 }
 
@@ -71,7 +70,7 @@ Deno.test({
   sanitizeResources: false,
   async fn(t) {
     using kv = await memoryKv();
-    const { server, origin, web } = await startServer(kv);
+    const { server, origin, audit } = await startServer(kv);
     const browser = await launch();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -95,13 +94,13 @@ Deno.test({
 
       await t.step("sign in as the sandbox demo user", async () => {
         await page.getByRole("link", { name: "Sign in to get started" }).click();
-        await page.waitForURL(`${origin}/login`);
-        await shot(page, "02-login");
+        await page.waitForURL(/\/signin\?request=/);
+        await shot(page, "02-sign-in");
         await page.getByLabel("Email").fill(DEMO.email);
         await page.getByLabel("Password").fill(DEMO.password);
-        await page.getByRole("button", { name: "Sign in", exact: true }).click();
+        await page.getByRole("button", { name: "Sign in with Xano account" }).click();
         await page.waitForURL(`${origin}/dashboard`);
-        assert.equal(await page.textContent("h1"), "Welcome, Demo User");
+        assert.equal(await page.textContent("h1"), "Welcome, Demo");
       });
 
       await t.step("overview: islands hydrate and the MCP URL is copied", async () => {
@@ -127,7 +126,7 @@ Deno.test({
         await page.getByLabel("Expires after").selectOption("30d");
         await page.getByRole("button", { name: "Create key" }).click();
         const secret = await page.getByLabel("New API key").inputValue();
-        assert.match(secret, /^xmk_secret_/);
+        assert.match(secret, /^xmcp_ak_/);
         await shot(page, "04-api-key-created");
         await nav(page, "API keys");
         assert.equal(await page.getByLabel("New API key").count(), 0, "secret is not shown again");
@@ -136,9 +135,9 @@ Deno.test({
         assert.equal(await page.getByRole("row", { name: /CI deploys/ }).count(), 0);
       });
 
-      await t.step("connections: both clients listed", async () => {
+      await t.step("connections page", async () => {
         await nav(page, "Connections");
-        await page.getByRole("row", { name: /Cursor/ }).waitFor();
+        await page.getByText("No assistant is connected yet").waitFor();
         await shot(page, "05-connections");
       });
 
@@ -164,8 +163,9 @@ Deno.test({
       await t.step(
         "events: a tool call recorded by the MCP layer appears, and filters work",
         async () => {
-          await web.audit.record({
-            userId: "u-demo",
+          const userId = (await kv.get<string>(keys.userByIdentity("xano:sandbox:1"))).value!;
+          await audit.record({
+            userId,
             clientId: "client-claude",
             clientName: "Claude",
             tool: "xano_list_tables",
@@ -173,8 +173,8 @@ Deno.test({
             ok: true,
             durationMs: 42,
           });
-          await web.audit.record({
-            userId: "u-demo",
+          await audit.record({
+            userId,
             clientId: "client-cursor",
             clientName: "Cursor",
             tool: "deploy_sdk_code",
@@ -236,7 +236,7 @@ Deno.test({
         await page.getByRole("button", { name: "Sign out" }).click();
         await page.waitForURL(`${origin}/`);
         await page.goto(`${origin}/dashboard`);
-        await page.waitForURL(/\/login\?next=/);
+        await page.waitForURL(/\/signin\?request=/);
       });
 
       assert.deepEqual(errors, [], "no script errors in the browser");

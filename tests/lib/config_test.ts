@@ -108,3 +108,26 @@ Deno.test("config: parseDuration understands units and rejects junk", () => {
   assert.equal(parseDuration("40"), 40);
   assert.equal(parseDuration("soon"), undefined);
 });
+
+Deno.test("config: OAUTH_REDIRECT_URIS and TRUST_PROXY are read and validated", () => {
+  const config = loadConfig(
+    new Map([
+      ["OAUTH_REDIRECT_URIS", "https://vscode.dev/redirect, https://app.example.com/cb/*"],
+      ["TRUST_PROXY", "true"],
+    ]),
+  );
+  assert.deepEqual(config.auth.redirectUris, [
+    "https://vscode.dev/redirect",
+    "https://app.example.com/cb/*",
+  ]);
+  assert.equal(config.auth.trustProxy, true);
+  assert.deepEqual(loadConfig(new Map()).auth, { redirectUris: [], trustProxy: false });
+  assert.throws(
+    () => loadConfig(new Map([["TRUST_PROXY", "maybe"]])),
+    /TRUST_PROXY: expected true or false/,
+  );
+  assert.throws(
+    () => loadConfig(new Map([["OAUTH_REDIRECT_URIS", "not a url"]])),
+    /OAUTH_REDIRECT_URIS: expected redirect URIs/,
+  );
+});
