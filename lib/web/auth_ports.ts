@@ -31,9 +31,9 @@ export function authPorts(
   auth: AuthServer,
   deps: { readonly kv: Deno.Kv; readonly audit: AuditStore },
 ): AuthPorts {
-  async function lastUsed(userId: string, clientId: string): Promise<number | null> {
-    const { records } = await deps.audit.query(userId, { clientId, limit: 1 });
-    return records[0]?.at ?? null;
+  async function lastUsed(userId: string): Promise<Map<string, number>> {
+    const seen = await deps.audit.seen(userId, "client");
+    return new Map(seen.map((entry) => [entry.id, entry.lastAt]));
   }
 
   return {
@@ -52,16 +52,16 @@ export function authPorts(
 
     apiKeys: {
       async list(userId) {
-        const list = await auth.apiKeys.list(userId);
-        return await Promise.all(list.map(async (key) => ({
+        const [list, used] = await Promise.all([auth.apiKeys.list(userId), lastUsed(userId)]);
+        return list.map((key) => ({
           id: key.id,
           name: key.name,
           scopes: key.scopes,
           createdAt: key.createdAt,
           expiresAt: key.expiresAt,
           hint: key.hint,
-          lastUsedAt: await lastUsed(userId, `api-key:${key.id}`),
-        })));
+          lastUsedAt: used.get(`api-key:${key.id}`) ?? null,
+        }));
       },
       async create(userId, input) {
         const { key, apiKey } = await auth.apiKeys.create(userId, input);
@@ -91,7 +91,7 @@ export function authPorts(
 
     connections: {
       async list(userId) {
-        const grants = await listGrants(deps.kv, userId);
+        const [grants, used] = await Promise.all([listGrants(deps.kv, userId), lastUsed(userId)]);
         const rows = await Promise.all(grants.map(async (grant) => {
           // Read the stored registration only: listing must never fetch a metadata document.
           const client = (await deps.kv.get<OAuthClient>(keys.oauthClient(grant.clientId))).value;
@@ -104,7 +104,7 @@ export function authPorts(
             readOnly: grant.readOnly,
             toolsets: grant.toolsets ?? null,
             createdAt: grant.createdAt,
-            lastUsedAt: await lastUsed(userId, grant.clientId),
+            lastUsedAt: used.get(grant.clientId) ?? null,
           };
         }));
         return rows.sort((a, b) => b.createdAt - a.createdAt);
