@@ -11,8 +11,12 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
+import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { loadAssets } from "./lib/web/assets.ts";
+import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
+import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
+import { createXanoRuntime } from "./lib/xano/mod.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -47,6 +51,42 @@ async function main(): Promise<void> {
   const kv = await Deno.openKv(config.kvPath);
   const sealer = await createSealer(masterKey);
 
+  let sandbox: Sandbox | undefined;
+  if (config.xano.useSandbox) {
+    try {
+      sandbox = createSandbox({
+        kv,
+        clock: systemClock,
+        demoEmail: config.sandbox.demoEmail,
+        demoPassword: config.sandbox.demoPassword,
+        tokenTtlMs: config.sandbox.tokenTtlMs,
+        faults: config.sandbox.faults,
+        basePath: "/_sandbox",
+        admin: config.env !== "production",
+        logger,
+      });
+    } catch (error) {
+      if (!(error instanceof FaultSpecError)) throw error;
+      console.error(`error: SANDBOX_FAULTS: ${error.message}`);
+      Deno.exit(2);
+    }
+    await sandbox.ready();
+    const urls = sandbox.urls(config.publicUrl);
+    logger.warn(
+      "No Xano configured (XANO_AUTH_URL, XANO_META_URL): the local Xano sandbox stands in for Xano",
+      {
+        metaApi: urls.meta,
+        authApi: urls.auth,
+        demoEmail: config.sandbox.demoEmail,
+        // The demo password is public knowledge in development only.
+        ...(config.env === "development"
+          ? { demoSignIn: `${config.sandbox.demoEmail} / ${config.sandbox.demoPassword}` }
+          : {}),
+        faults: config.sandbox.faults || "none",
+      },
+    );
+  }
+
   const metrics = createMetrics();
   const assets = await loadAssets();
   if (!assets.js) {
@@ -54,6 +94,14 @@ async function main(): Promise<void> {
       "static/islands.js is missing: pages work, islands do not; run deno task build:islands",
     );
   }
+  const xano = createXanoRuntime({
+    kv,
+    sealer,
+    clock: systemClock,
+    fetch: globalThis.fetch,
+    resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
+    cacheTtlMs: config.xano.cacheTtlMs,
+  });
   const app = createApp({
     config,
     kv,
@@ -63,8 +111,17 @@ async function main(): Promise<void> {
     clock: systemClock,
     ids: randomId,
     fetch: globalThis.fetch,
+    sandbox,
     resolveHost: resolveDns,
     web: { assets },
+    xano,
+    authenticator: createXanoAuthenticator({
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      authUrl: config.xano.authUrl,
+      metaUrl: config.xano.metaUrl,
+    }),
+    credentials: xano.credentials,
   });
 
   const server = Deno.serve({

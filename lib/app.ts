@@ -15,18 +15,22 @@ import { healthRoutes, kvCheck, type ReadinessCheck } from "./http/health.ts";
 import { httpMetrics, metricsRoute } from "./http/metrics.ts";
 import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
+import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import type { WebOptions } from "./web/deps.ts";
 import { authPorts } from "./web/auth_ports.ts";
 import { createAuditStore } from "./kv/audit.ts";
 import { createUsageStore } from "./kv/usage.ts";
 import { webRoutes } from "../routes/mod.tsx";
+import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
+import type { XanoRuntime } from "./xano/mod.ts";
 import { type AuthLimits, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
 import { oauthRoutes } from "../routes/oauth.ts";
+import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
 
 /** Everything the app needs from the outside world. */
@@ -44,6 +48,8 @@ export interface AppDeps {
   readonly readiness?: readonly ReadinessCheck[];
   /** Dashboard assets and services; the pages are mounted only when present. */
   readonly web?: WebOptions;
+  /** The local Xano sandbox, mounted at its base path (`/_sandbox`) when Xano is not configured. */
+  readonly sandbox?: Sandbox;
   /** Upstream Xano sign-in for the sign-in page. */
   readonly authenticator?: Authenticator;
   /** Seals signed-in users' Xano credentials. */
@@ -54,6 +60,10 @@ export interface AppDeps {
   readonly authTimes?: Partial<TokenServiceTimes>;
   /** Sign-in and registration limits (tests tighten them). */
   readonly authLimits?: Partial<AuthLimits>;
+  /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
+  readonly xano?: XanoRuntime;
+  /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
+  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
 }
 
 /**
@@ -74,6 +84,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(jsonNotFound);
 
   app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  if (deps.sandbox) app.route("/", deps.sandbox.app);
 
   const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
   const auth = createAuthServer({
@@ -99,6 +110,22 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
+  app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
   app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
+}
+
+/** The `/mcp` Xano access; without one, tools that reach Xano say the server is not connected. */
+function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk"> {
+  return deps.mcp ?? {
+    xanoFor: () =>
+      Promise.reject(
+        new UpstreamError("This server has no Xano connection configured", {
+          status: 503,
+          details: {
+            nextStep: "Ask the server operator to configure XANO_META_URL or the sandbox",
+          },
+        }),
+      ),
+  };
 }

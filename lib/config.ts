@@ -43,6 +43,8 @@ export interface Config {
   readonly sandbox: SandboxConfig;
   /** The OAuth authorization server. */
   readonly auth: AuthConfig;
+  /** The MCP endpoint. */
+  readonly mcp: McpConfig;
 }
 
 /** Settings of the OAuth authorization server and sign-in pages. */
@@ -56,6 +58,18 @@ export interface AuthConfig {
   readonly trustProxy: boolean;
 }
 
+/** Settings of the MCP endpoint. */
+export interface McpConfig {
+  /** `MCP_ALLOWED_ORIGINS`: extra browser origins allowed on `/mcp`, comma-separated (loopback and PUBLIC_URL always are). */
+  readonly allowedOrigins: readonly string[];
+  /** `MCP_ALLOWED_HOSTS`: extra `Host` values allowed on `/mcp`, comma-separated (loopback and PUBLIC_URL's host always are). */
+  readonly allowedHosts: readonly string[];
+  /** `MCP_DEBUG_TOOLS`: `1` makes the debug toolset available to grants that ask for it (default off). */
+  readonly debugTools: boolean;
+  /** `CONFORMANCE_PORT`: port of `deno task conformance:serve` (default `8765`). */
+  readonly conformancePort: number;
+}
+
 /** Upstream Xano endpoints. */
 export interface XanoConfig {
   /** `XANO_AUTH_URL`: base URL of the auth API group (`https://x.xano.io/api:abc`). */
@@ -66,6 +80,10 @@ export interface XanoConfig {
   readonly metaToken: string | undefined;
   /** True when neither URL is set and the embedded sandbox is used. */
   readonly useSandbox: boolean;
+  /** `XANO_TIMEOUT`: per-attempt timeout of a Metadata API call (default `20s`). */
+  readonly timeoutMs: number;
+  /** `XANO_CACHE_TTL`: lifetime of cached Xano reads such as table schemas (default `10s`). */
+  readonly cacheTtlMs: number;
 }
 
 /** Settings of the local Xano sandbox. */
@@ -137,6 +155,8 @@ export function loadConfig(env: EnvReader): Config {
       metaUrl,
       metaToken: read.optional("XANO_META_TOKEN"),
       useSandbox: authUrl === undefined && metaUrl === undefined,
+      timeoutMs: read.duration("XANO_TIMEOUT", 20_000),
+      cacheTtlMs: read.duration("XANO_CACHE_TTL", 10_000),
     },
     sandbox: {
       port: read.port("SANDBOX_PORT", 8787),
@@ -148,6 +168,12 @@ export function loadConfig(env: EnvReader): Config {
     auth: {
       redirectUris: read.redirectList("OAUTH_REDIRECT_URIS"),
       trustProxy: read.flag("TRUST_PROXY", false),
+    },
+    mcp: {
+      allowedOrigins: read.list("MCP_ALLOWED_ORIGINS").map((origin) => origin.replace(/\/+$/, "")),
+      allowedHosts: read.list("MCP_ALLOWED_HOSTS"),
+      debugTools: read.oneOf("MCP_DEBUG_TOOLS", ["0", "1"], "0") === "1",
+      conformancePort: read.port("CONFORMANCE_PORT", 8765),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -185,6 +211,12 @@ class Reader {
 
   string(name: string, fallback: string): string {
     return this.optional(name) ?? fallback;
+  }
+
+  list(name: string): string[] {
+    return (this.optional(name) ?? "").split(",").map((item) => item.trim()).filter((item) =>
+      item !== ""
+    );
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -41,9 +41,32 @@ export interface Token {
   readonly spaced: boolean;
 }
 
-const PUNCT3 = new Set(["===", "!=="]);
-const PUNCT2 = new Set(["==", "!=", "<=", ">=", "&&", "||", "??", "@>", "!~"]);
 const PUNCT1 = "{}()[],:=?|.!+-*/%~<>@";
+
+/** Length of the punctuation token at `i` (0 when the character is not punctuation). */
+function punctWidth(src: string, i: number, c: number): number {
+  const d = src.charCodeAt(i + 1);
+  switch (c) {
+    case 61: // =
+    case 33: // !
+      if (d === 61) return src.charCodeAt(i + 2) === 61 ? 3 : 2;
+      if (c === 33 && d === 126) return 2; // !~
+      return 1;
+    case 60: // <
+    case 62: // >
+      return d === 61 ? 2 : 1;
+    case 38: // &
+      return d === 38 ? 2 : 0;
+    case 124: // |
+      return d === 124 ? 2 : 1;
+    case 63: // ?
+      return d === 63 ? 2 : 1;
+    case 64: // @
+      return d === 62 ? 2 : 1;
+    default:
+      return PUNCT1.indexOf(src[i]) >= 0 ? 1 : 0;
+  }
+}
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -99,7 +122,7 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     if (isDigit(c) || (c === 45 && isDigit(src.charCodeAt(i + 1)))) {
-      if (c !== 45) {
+      if (c !== 45 && src.charCodeAt(i + 4) === 45) {
         TIMESTAMP.lastIndex = i;
         if (TIMESTAMP.test(src)) {
           push(T.Timestamp, start, TIMESTAMP.lastIndex);
@@ -228,20 +251,9 @@ export function tokenize(src: string): Token[] {
       i = end;
       continue;
     }
-    const three = src.slice(i, i + 3);
-    if (PUNCT3.has(three)) {
-      push(T.Punct, start, i + 3);
-      i += 3;
-      continue;
-    }
-    const two = src.slice(i, i + 2);
-    if (PUNCT2.has(two)) {
-      push(T.Punct, start, i + 2);
-      i += 2;
-      continue;
-    }
-    push(PUNCT1.indexOf(src[i]) >= 0 ? T.Punct : T.Error, start, i + 1);
-    i++;
+    const width = punctWidth(src, i, c);
+    push(width > 0 ? T.Punct : T.Error, start, i + Math.max(1, width));
+    i += Math.max(1, width);
   }
   out.push({ t: T.Eof, v: "", line, col: i - lineStart + 1, start: n, end: n, spaced });
   return out;

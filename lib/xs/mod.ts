@@ -10,12 +10,14 @@ import type { XsDocument } from "./ast.ts";
 import { type Diagnostic, isValid } from "./diagnostics.ts";
 import { parseOne, parseSource, splitMultidoc } from "./parser.ts";
 import { printDocument } from "./printer.ts";
+import { type FixResult, fixXanoScript as fixSource } from "./fix.ts";
 import { summarizeObject, type XsObjectSummary } from "./summary.ts";
 
 export type * from "./ast.ts";
 export type { Diagnostic, Fix } from "./diagnostics.ts";
 export { formatDiagnostic, isValid } from "./diagnostics.ts";
 export type { DocumentSlice } from "./parser.ts";
+export type { FixResult } from "./fix.ts";
 export type { XsFieldSummary, XsObjectSummary } from "./summary.ts";
 export { splitMultidoc };
 
@@ -42,6 +44,17 @@ export function validateXanoScript(source: string): Diagnostic[] {
  */
 export function printXanoScript(document: XsDocument): string {
   return printDocument(document);
+}
+
+/**
+ * Repairs the folk XanoScript AI writes (`else if`, one-line blocks, `string`
+ * types, `default` keyword, commas between attributes, `#` comments, the old
+ * `foreach` form, variables without `$`, …). Returns the repaired source, each
+ * repair as `{rule, before, after, line}`, and the diagnostics of the result.
+ * A valid source comes back unchanged.
+ */
+export function fixXanoScript(source: string): FixResult {
+  return fixSource(source);
 }
 
 /**

@@ -29,6 +29,7 @@ export interface ExprMode {
 const PLAIN: ExprMode = { query: false };
 const COMPARATORS = new Set(["==", "!=", "===", "!==", ">", ">=", "<", "<="]);
 const CASTS = new Set(["int", "bool", "array", "text", "expr", "decimal", "object", "timestamp"]);
+const WORD_OPERATOR_STARTS = new Set(QUERY_WORD_OPERATORS.map((op) => op.split(" ")[0]));
 const ERROR_PROPS = new Set(["name", "code", "message", "result"]);
 const NEEDS_FIELD = new Set(["$input", "$var"]);
 
@@ -81,6 +82,7 @@ function readOperator(p: Cursor, mode: ExprMode): string | undefined {
     return undefined;
   }
   if (!mode.query || tok.t !== T.Ident) return undefined;
+  if (!WORD_OPERATOR_STARTS.has(tok.v)) return undefined;
   for (const op of QUERY_WORD_OPERATORS) {
     const parts = op.split(" ");
     if (parts.every((w, k) => p.isWord(w, k))) {

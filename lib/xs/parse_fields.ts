@@ -8,10 +8,23 @@
 import type { XsField, XsInputFilter, XsItem } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
 import { FIELD_TYPES, INPUT_FILTERS, TYPE_CORRECTIONS } from "./names.ts";
-import { parseAttribute, parseAttributeBody } from "./parse_stack.ts";
+import { parseAttribute, parseAttributeBody, RESERVED } from "./parse_stack.ts";
+import type { ArgType } from "./parse_schema.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
 
 const COLUMN_ARGS = new Set(["description", "table", "size", "sensitive"]);
+const COLUMN_TYPES: Readonly<Record<string, ArgType>> = {
+  description: "string",
+  table: "string",
+  size: "number",
+  sensitive: "boolean",
+  values: { array: "string" },
+  override: { object: { "*": { object: { hidden: "boolean" } } } },
+};
+
+function columnType(name: string): ArgType {
+  return COLUMN_TYPES[name] ?? "expr";
+}
 
 /** Parses `{ NL field NL … }` of an `input` or `schema` clause. */
 export function parseFieldBlock(p: Cursor, where: "input" | "schema"): XsItem[] {
@@ -26,6 +39,14 @@ export function parseFieldBlock(p: Cursor, where: "input" | "schema"): XsItem[] 
     const tok = p.peek();
     if (tok.t === T.Comment) {
       items.push(node({ kind: "comment", text: p.next().v }));
+      if (where === "input") {
+        const save = p.i;
+        p.skipNewlines();
+        if (p.isPunct("}") || p.peek().t === T.Eof) {
+          p.fail(p.peek(), "A comment in an input block must be followed by a field", "XS_COMMENT");
+        }
+        p.i = save;
+      }
       continue;
     }
     items.push(parseField(p, where));
@@ -49,6 +70,12 @@ function parseField(p: Cursor, where: "input" | "schema"): XsField {
   }
   p.next();
   if (type === "dblink") {
+    const body = parseAttributeBody(p, "schema", columnType);
+    const names = body.flatMap((i) => (i.kind === "attribute" ? [i.name] : []));
+    if (!names.includes("table")) {
+      p.error(typeTok, "dblink is missing the argument 'table'", "XS_MISSING_ARGUMENT");
+    }
+    checkNames(p, body, new Set(["table", "override"]), typeTok);
     return node({
       kind: "field",
       type,
@@ -56,7 +83,7 @@ function parseField(p: Cursor, where: "input" | "schema"): XsField {
       name: "",
       optional: false,
       filters: [],
-      body: parseAttributeBody(p, "schema"),
+      body,
     });
   }
   const list = parseList(p);
@@ -66,7 +93,7 @@ function parseField(p: Cursor, where: "input" | "schema"): XsField {
     nullable = true;
   }
   const nameTok = p.peek();
-  if (nameTok.t !== T.Ident) {
+  if (nameTok.t !== T.Ident || RESERVED.has(nameTok.v)) {
     p.fail(nameTok, `Expected a field name after '${type}' but found ${describe(nameTok)}`);
   }
   p.next();
@@ -179,7 +206,7 @@ function parseFieldBody(p: Cursor, type: string, nameTok: Token): XsItem[] | und
     if (!p.isPunct("{")) {
       p.fail(p.peek(), `Expected '{' with 'values = […]' after enum '${nameTok.v}'`);
     }
-    const items = parseAttributeBody(p, "lines");
+    const items = parseAttributeBody(p, "lines", columnType);
     if (!items.some((i) => i.kind === "attribute" && i.name === "values")) {
       p.error(
         nameTok,
@@ -195,7 +222,7 @@ function parseFieldBody(p: Cursor, type: string, nameTok: Token): XsItem[] | und
     return parseObjectFieldBody(p);
   }
   if (!p.isPunct("{")) return undefined;
-  const items = parseAttributeBody(p, "schema");
+  const items = parseAttributeBody(p, "schema", columnType);
   checkNames(p, items, COLUMN_ARGS, nameTok);
   return items;
 }

@@ -10,8 +10,9 @@ import type { XsComment, XsItem, XsObject } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
 import { OBJECT_KINDS, VERBS } from "./names.ts";
 import { parseExpr } from "./parse_expr.ts";
+import { type ArgType, parseTyped } from "./parse_schema.ts";
 import { parseFieldBlock } from "./parse_fields.ts";
-import { parseLooseBody, parseStackBody } from "./parse_stack.ts";
+import { parseLooseBody, parseStackBody, RESERVED } from "./parse_stack.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
 
 type ClauseShape = "string" | "bool" | "expr" | "input" | "schema" | "stack" | "test";
@@ -61,7 +62,6 @@ const CLAUSES: Readonly<Record<string, Readonly<Record<string, ClauseShape>>>> =
 const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   query: ["input", "stack", "response"],
   function: ["input", "stack", "response"],
-  api_group: ["canonical"],
 };
 
 /** Parses a whole document (one object); undefined when it is empty. */
@@ -99,8 +99,9 @@ export function parseObjectDocument(p: Cursor): XsObject | undefined {
   p.next();
   const nameTok = p.peek();
   let name = "";
-  if (nameTok.t === T.Ident || nameTok.t === T.String) name = p.next().v;
-  else if (type !== "workspace" && type !== "branch") {
+  if (nameTok.t === T.String || (nameTok.t === T.Ident && !RESERVED.has(nameTok.v))) {
+    name = p.next().v;
+  } else if (type !== "workspace" && type !== "branch") {
     p.fail(nameTok, `Expected a name after '${type}' but found ${describe(nameTok)}`);
   }
   let verb: string | undefined;
@@ -198,9 +199,20 @@ function parseClause(p: Cursor, shape: ClauseShape): XsItem {
     case "input":
       if (!p.isPunct("{")) return node({ kind: "block", keyword: "input" });
       return node({ kind: "block", keyword: "input", body: parseFieldBlock(p, "input") });
-    case "schema":
+    case "schema": {
       if (!p.isPunct("{")) return node({ kind: "block", keyword: "schema" });
-      return node({ kind: "block", keyword: "schema", body: parseFieldBlock(p, "schema") });
+      const body = parseFieldBlock(p, "schema");
+      const id = body.find((f) => f.kind === "field" && f.name === "id");
+      if (!id || id.kind !== "field" || (id.type !== "int" && id.type !== "uuid")) {
+        p.error(
+          kw,
+          "schema must have an 'id' of type uuid or int column defined",
+          "XS_MISSING_ID",
+          "Add 'int id' as the first column",
+        );
+      }
+      return node({ kind: "block", keyword: "schema", body });
+    }
     case "stack":
       if (!p.isPunct("{")) return node({ kind: "block", keyword: "stack" });
       return node({ kind: "block", keyword: kw.v, body: parseStackBody(p) });
@@ -243,8 +255,35 @@ function parseClause(p: Cursor, shape: ClauseShape): XsItem {
   if (kw.v === "response_type" && v.v !== '"standard"' && v.v !== '"stream"') {
     p.error(v, "response_type must be either 'stream' or 'standard'", "XS_INVALID_VALUE");
   }
-  return node({ kind: "attribute", name: kw.v, disabled: false, value: parseExpr(p) });
+  const typed = CLAUSE_TYPES[kw.v];
+  const value = typed ? parseTyped(p, typed, kw.v) : parseExpr(p);
+  return node({ kind: "attribute", name: kw.v, disabled: false, value });
 }
+
+/** Object-level clauses whose values have a fixed shape. */
+const CLAUSE_TYPES: Readonly<Record<string, ArgType>> = {
+  index: {
+    array: {
+      object: {
+        type: ["primary", "btree", "gin", "btree|unique", "search", "vector"],
+        field: { array: { object: { name: "string", "op?": "string" } } },
+        "lang?": "string",
+        "name?": "string",
+      },
+    },
+  },
+  cache: {
+    object: {
+      ttl: "number",
+      input: "boolean",
+      auth: "boolean",
+      datasource: "boolean",
+      ip: "boolean",
+      "headers?": "expr",
+      "env?": "expr",
+    },
+  },
+};
 
 /** Block-level parse for object kinds we do not check clause by clause. */
 function parseGenericBody(p: Cursor): XsItem[] {

@@ -5,11 +5,13 @@
  * @module
  */
 
-import type { XsAttribute, XsBlock, XsItem, XsStatement } from "./ast.ts";
+import type { XsAttribute, XsExpr, XsItem, XsStatement } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
 import { parseExpr, parseUnit } from "./parse_expr.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
-import { type BodyStyle, type StatementSpec, statementSpec } from "./statements.ts";
+import { argType, type BodyStyle, type StatementSpec, statementSpec } from "./statements.ts";
+import { type ArgType, parseTyped } from "./parse_schema.ts";
+import { COMPOUND, PAREN_COMPOUND } from "./parse_control.ts";
 
 /** Options for a statement list. */
 export interface StackOptions {
@@ -41,18 +43,8 @@ export function parseStackBody(p: Cursor, options: StackOptions = {}): XsItem[] 
   }
 }
 
-const COMPOUND: Readonly<Record<string, (p: Cursor) => XsItem[]>> = {
-  conditional: parseConditional,
-  switch: parseSwitch,
-  foreach: (p) => parseLoop(p, true),
-  for: (p) => parseLoop(p, true),
-  while: (p) => parseLoop(p, false),
-  try_catch: parseTryCatch,
-  group: parseGroup,
-  "db.transaction": parseGroup,
-};
-
-const PAREN_COMPOUND = new Set(["switch", "foreach", "for", "while"]);
+/** Literal keywords that cannot name a table, function or field. */
+export const RESERVED: ReadonlySet<string> = new Set(["true", "false", "null", "now"]);
 
 const UNKNOWN_HINTS: Readonly<Record<string, string>> = {
   if: "Wrap it in 'conditional { if (…) { … } }'",
@@ -96,7 +88,8 @@ export function parseStatement(p: Cursor): XsStatement {
   return parseSimple(p, first, name, bang, spec);
 }
 
-function parseParenExpr(p: Cursor, name: string) {
+/** Parses `( expr )` after a statement or block keyword. */
+export function parseParenExpr(p: Cursor, name: string): XsExpr {
   p.punct("(", `after '${name}'`);
   p.skipNewlines();
   const e = parseExpr(p);
@@ -105,8 +98,6 @@ function parseParenExpr(p: Cursor, name: string) {
   return e;
 }
 
-const DATA_ENTRY = new Set(["db.add", "db.edit", "db.add_or_edit"]);
-
 function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | undefined {
   const tok = p.peek();
   switch (spec.target) {
@@ -114,7 +105,7 @@ function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | und
       return undefined;
     case "name":
     case "name?":
-      if (tok.t === T.Ident || tok.t === T.String) return p.next().v;
+      if (tok.t === T.String || (tok.t === T.Ident && !RESERVED.has(tok.v))) return p.next().v;
       if (spec.body === "loose" && tok.t === T.Var) return varPath(p);
       if (spec.target === "name?") return undefined;
       return p.fail(tok, `Expected a name after '${name}' but found ${describe(tok)}`);
@@ -173,7 +164,7 @@ function parseSimple(
   if (p.isWord("as")) {
     const asTok = p.next();
     if (spec.as === "none") {
-      p.fail(asTok, `'${name}' does not return a value; remove 'as …'`, "XS_SYNTAX");
+      p.fail(asTok, `'${name}' does not return a value; remove 'as …'`, "XS_UNEXPECTED_AS");
     }
     const v = p.peek();
     if (v.t !== T.Var) {
@@ -196,7 +187,7 @@ function parseArgs(p: Cursor, name: string, spec: StatementSpec): XsItem[] {
   if (spec.body === "loose") return parseLooseBody(p);
   const { required, optional } = spec;
   if (required === undefined || optional === undefined) {
-    return parseAttributeBody(p, spec.body, spec.query);
+    return parseAttributeBody(p, spec.body, (n) => argType(spec, n));
   }
   const seen = new Set<string>();
   const onName = (tok: Token, arg: string): void => {
@@ -212,21 +203,9 @@ function parseArgs(p: Cursor, name: string, spec: StatementSpec): XsItem[] {
     }
     seen.add(arg);
   };
-  const items = parseAttributeBody(p, spec.body, spec.query, onName);
+  const items = parseAttributeBody(p, spec.body, (n) => argType(spec, n), onName);
   const close = p.toks[p.i - 1];
-  const data = items.find((i) => i.kind === "attribute" && i.name === "data");
-  if (
-    data?.kind === "attribute" && DATA_ENTRY.has(name) &&
-    data.value.kind === "unit" && data.value.atom.kind === "object" &&
-    data.value.atom.entries.length === 0
-  ) {
-    p.error(
-      close,
-      "data requires at least one entry",
-      "XS_EMPTY_DATA",
-      "List the fields to write, e.g. data = {name: $input.name}",
-    );
-  }
+  checkDescription(p, items, close);
   for (const req of required) {
     if (!seen.has(req)) {
       p.error(close, `'${name}' is missing the argument '${req}'`, "XS_MISSING_ARGUMENT");
@@ -235,10 +214,23 @@ function parseArgs(p: Cursor, name: string, spec: StatementSpec): XsItem[] {
   return items;
 }
 
+/** `description = …` must be a plain string literal. */
+export function checkDescription(p: Cursor, items: readonly XsItem[], at: Token): void {
+  for (const item of items) {
+    if (item.kind !== "attribute" || item.name !== "description") continue;
+    const v = item.value;
+    const ok = v.kind === "unit" && v.not === 0 && v.path.length === 0 && v.filters.length === 0 &&
+      v.atom.kind === "literal" && (v.atom.type === "string" || v.atom.type === "multiline");
+    if (!ok) {
+      p.error(at, "Expected value of `description` to be of type `string`", "XS_INVALID_VALUE");
+    }
+  }
+}
+
 /** Parses `name = value` (or `!name = value`). */
 export function parseAttribute(
   p: Cursor,
-  query: boolean,
+  type: ArgType | boolean,
   onName?: (tok: Token, name: string) => void,
 ): XsAttribute {
   let disabled = false;
@@ -258,14 +250,17 @@ export function parseAttribute(
     p.fail(eq, `Expected '=' after '${tok.v}' but found ${describe(eq)}`);
   }
   p.next();
-  return node({ kind: "attribute", name, disabled, value: parseExpr(p, { query }) });
+  const value = typeof type === "boolean"
+    ? parseExpr(p, { query: type })
+    : parseTyped(p, type, name);
+  return node({ kind: "attribute", name, disabled, value });
 }
 
 /** Parses a `{ … }` body of attributes in the given style. */
 export function parseAttributeBody(
   p: Cursor,
   style: BodyStyle,
-  queryArgs: readonly string[] = [],
+  typeOf: (name: string) => ArgType = () => "expr",
   onName?: (tok: Token, name: string) => void,
 ): XsItem[] {
   p.punct("{");
@@ -276,6 +271,14 @@ export function parseAttributeBody(
     if (nl > 0) separated = true;
     const tok = p.peek();
     if (tok.t === T.Punct && tok.v === "}") {
+      if (style === "schema" && items.length === 0) {
+        p.fail(
+          tok,
+          "Expected at least one argument inside '{ }'",
+          "XS_EMPTY_BLOCK",
+          "Remove the empty braces or add an argument",
+        );
+      }
       p.next();
       return items;
     }
@@ -303,7 +306,12 @@ export function parseAttributeBody(
       items.push(
         node({ kind: "block", keyword: "mock", label, body: parseAttributeBody(p, "plain") }),
       );
-    } else items.push(parseAttribute(p, queryArgs.includes(name), onName));
+    } else {
+      if (style !== "schema" && tok.t === T.Punct && tok.v === "!") {
+        p.fail(tok, "An argument here cannot be disabled with '!'", "XS_SYNTAX");
+      }
+      items.push(parseAttribute(p, typeOf(name), onName));
+    }
     separated = false;
     if (style === "schema" && p.isPunct(",")) {
       p.next();
@@ -338,153 +346,4 @@ export function parseLooseBody(p: Cursor): XsItem[] {
     } else items.push(parseStatement(p));
     if (p.isPunct(",")) p.next();
   }
-}
-
-/** Loops over `{ NL item NL item … }` in a compound statement's braces. */
-function compoundBody(p: Cursor, what: string, item: (tok: Token) => XsItem): XsItem[] {
-  p.punct("{", `after '${what}'`);
-  const items: XsItem[] = [];
-  for (;;) {
-    p.newlines(items.length === 0 ? "after '{'" : `after a '${what}' item`);
-    const tok = p.peek();
-    if (tok.t === T.Punct && tok.v === "}") {
-      p.next();
-      return items;
-    }
-    if (
-      tok.t === T.Ident && (tok.v === "description" || tok.v === "disabled") && p.isPunct("=", 1)
-    ) {
-      items.push(parseAttribute(p, false));
-      continue;
-    }
-    items.push(item(tok));
-  }
-}
-
-function block(
-  p: Cursor,
-  keyword: string,
-  extra: Partial<XsBlock> = {},
-  bodyOptional = false,
-): XsBlock {
-  const body = bodyOptional && !p.isPunct("{") ? undefined : parseStackBody(p);
-  return node({ kind: "block", keyword, ...extra, body });
-}
-
-function parseConditional(p: Cursor): XsItem[] {
-  let sawIf = false;
-  let sawElse = false;
-  const items = compoundBody(p, "conditional", (tok) => {
-    if (tok.t === T.Ident && (tok.v === "if" || tok.v === "elseif") && !sawElse) {
-      if (tok.v === "elseif" && !sawIf) p.fail(tok, "'elseif' must follow an 'if' block");
-      p.next();
-      sawIf = true;
-      const paren = parseParenExpr(p, tok.v);
-      return block(p, tok.v, { paren }, tok.v === "elseif");
-    }
-    if (tok.t === T.Ident && tok.v === "else" && sawIf && !sawElse) {
-      p.next();
-      sawElse = true;
-      if (p.isWord("if")) {
-        p.fail(
-          p.peek(),
-          "Expected '{' after 'else' but found 'if'",
-          "XS_ELSE_IF",
-          "Write 'elseif'",
-        );
-      }
-      return block(p, "else");
-    }
-    return p.fail(
-      tok,
-      `Expected 'if', 'elseif' or 'else' in a conditional but found ${describe(tok)}`,
-    );
-  });
-  if (!sawIf) p.fail(p.toks[p.i - 1], "A conditional needs an 'if' block");
-  return items;
-}
-
-function parseSwitch(p: Cursor): XsItem[] {
-  let sawDefault = false;
-  return compoundBody(p, "switch", (tok) => {
-    if (tok.t === T.Ident && tok.v === "case" && !sawDefault) {
-      p.next();
-      const paren = parseParenExpr(p, "case");
-      const body = p.isPunct("{") ? parseStackBody(p) : undefined;
-      let trailingBreak = false;
-      if (p.isWord("break")) {
-        p.next();
-        trailingBreak = true;
-      }
-      return node({ kind: "block", keyword: "case", paren, body, trailingBreak });
-    }
-    if (tok.t === T.Ident && tok.v === "default" && !sawDefault) {
-      p.next();
-      sawDefault = true;
-      return block(p, "default");
-    }
-    return p.fail(tok, `Expected 'case' or 'default' in a switch but found ${describe(tok)}`);
-  });
-}
-
-function parseLoop(p: Cursor, withAs: boolean): XsItem[] {
-  let sawEach = false;
-  const items = compoundBody(p, "loop", (tok) => {
-    if (!(tok.t === T.Ident && tok.v === "each") || sawEach) {
-      return p.fail(tok, `Expected 'each${withAs ? " as $item" : ""}' but found ${describe(tok)}`);
-    }
-    p.next();
-    sawEach = true;
-    let as: string | undefined;
-    if (withAs) {
-      p.word("as", "after 'each'");
-      const v = p.peek();
-      if (v.t !== T.Var) p.fail(v, `Expected a variable after 'each as' but found ${describe(v)}`);
-      as = p.next().v;
-    }
-    return block(p, "each", as === undefined ? {} : { as }, withAs);
-  });
-  if (!sawEach) p.fail(p.toks[p.i - 1], "A loop needs an 'each' block");
-  return items;
-}
-
-function parseTryCatch(p: Cursor): XsItem[] {
-  const seen = new Set<string>();
-  const items = compoundBody(p, "try_catch", (tok) => {
-    if (tok.t === T.Ident && ["try", "catch", "finally"].includes(tok.v)) {
-      p.next();
-      seen.add(tok.v);
-      if (tok.v !== "catch") return block(p, tok.v, {}, true);
-      p.inCatch++;
-      try {
-        return block(p, tok.v, {}, true);
-      } finally {
-        p.inCatch--;
-      }
-    }
-    return p.fail(tok, `Expected 'try', 'catch' or 'finally' but found ${describe(tok)}`);
-  });
-  const close = p.toks[p.i - 1];
-  if (!seen.has("try")) p.fail(close, "A try_catch needs a 'try' block");
-  if (!seen.has("catch")) {
-    p.fail(
-      close,
-      "A try_catch needs a 'catch' block",
-      "XS_MISSING_CATCH",
-      "Add 'catch {' … '}' after the try block",
-    );
-  }
-  return items;
-}
-
-function parseGroup(p: Cursor): XsItem[] {
-  let sawStack = false;
-  return compoundBody(p, "group", (tok) => {
-    if (tok.t === T.Ident && tok.v === "stack" && !sawStack) {
-      p.next();
-      sawStack = true;
-      return block(p, "stack");
-    }
-    return p.fail(tok, `Expected 'stack {' but found ${describe(tok)}`);
-  });
 }

@@ -8,6 +8,8 @@
  * @module
  */
 
+import type { ArgType } from "./parse_schema.ts";
+
 /** How a statement's `{ … }` body is written. */
 export type BodyStyle =
   /** `name = value` attributes; the first may share the `{` line; commas allowed between. */
@@ -36,9 +38,87 @@ export interface StatementSpec {
   readonly query?: readonly string[];
   /** Arguments that may repeat (`arg` of direct queries). */
   readonly repeatable?: readonly string[];
+  /** Argument types for schema-style bodies (others are expressions). */
+  readonly types?: Readonly<Record<string, ArgType>>;
 }
 
 const COMMON = ["description", "disabled"];
+
+const STRINGS: ArgType = { array: "string" };
+const ANY_ENTRIES: ArgType = { object: { "*": "expr" } };
+const MOCK_TYPE: ArgType = { object: { "!*": "expr" } };
+
+function addonType(): ArgType {
+  const fields: Record<string, ArgType> = {
+    name: "string",
+    "input?": ANY_ENTRIES,
+    "as?": "string",
+    "output?": STRINGS,
+  };
+  const addon: ArgType = { object: fields };
+  fields["addon?"] = { array: addon };
+  return { array: addon };
+}
+
+const ADDONS = addonType();
+const DB_TYPES: Record<string, ArgType> = {
+  output: STRINGS,
+  lock: "boolean",
+  addon: ADDONS,
+  data: ANY_ENTRIES,
+};
+const RETURN_TYPE: ArgType = {
+  object: {
+    type: ["list", "stream", "exists", "count", "single", "aggregate"],
+    "paging?": {
+      object: {
+        "page?": "expr",
+        "per_page?": "expr",
+        "offset?": "expr",
+        "totals?": "boolean",
+        "metadata?": "boolean",
+      },
+    },
+    "distinct?": ["yes", "no"],
+    "group?": { object: { "*": "query" } },
+    "eval?": ANY_ENTRIES,
+  },
+};
+const QUERY_TYPES: Record<string, ArgType> = {
+  ...DB_TYPES,
+  eval: { object: { "*": "query" } },
+  return: RETURN_TYPE,
+  join: {
+    object: {
+      "*": { object: { table: "string", "type?": ["inner", "left", "right"], "where?": "query" } },
+    },
+  },
+  sort: { object: { "*": ["asc", "desc", "rand"] } },
+  where: "query",
+  additional_where: "query",
+};
+const HTTP_TYPES: Record<string, ArgType> = {
+  timeout: "number",
+  ca_certificate: "string",
+  certificate: "string",
+  certificate_pass: "string",
+  private_key: "string",
+  verify_host: "boolean",
+  verify_peer: "boolean",
+};
+const ACCESS: Record<string, ArgType> = { access: ["public", "private"] };
+const RUNTIME: ArgType = ["async-shared", "async-dedicated"];
+
+/** The type of argument `name` of a schema-style statement (`expr` when free). */
+export function argType(spec: StatementSpec, name: string): ArgType {
+  if (spec.body !== "schema") return spec.query?.includes(name) ? "query" : "expr";
+  const own = spec.types?.[name];
+  if (own !== undefined) return own;
+  if (name === "description") return "string";
+  if (name === "disabled") return "boolean";
+  if (name === "mock") return MOCK_TYPE;
+  return spec.query?.includes(name) ? "query" : "expr";
+}
 
 /**
  * Builds a spec from a compact shape: `T`/`t` table name (required/optional),
@@ -46,7 +126,12 @@ const COMMON = ["description", "disabled"];
  * `s`/`f`/`x`/`L` for the body style, `$`/`?$` for `as $x`, `~` when the
  * braces may be omitted; then argument names (`name?` optional, `*` any).
  */
-function spec(shape: string, args = "", query: string[] = []): StatementSpec {
+function spec(
+  shape: string,
+  args = "",
+  query: string[] = [],
+  types: Record<string, ArgType> = {},
+): StatementSpec {
   const names = args.split(/\s+/).filter((a) => a !== "");
   const any = names.includes("*");
   const required = names.filter((a) => a !== "*" && !a.endsWith("?"));
@@ -78,6 +163,7 @@ function spec(shape: string, args = "", query: string[] = []): StatementSpec {
     optional: any || body === "loose" ? undefined : optional,
     query,
     repeatable: names.includes("arg?") ? ["arg"] : [],
+    types,
   });
 }
 
@@ -90,7 +176,7 @@ const LOOSE = spec("t L ?$ ~");
 export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, StatementSpec>([
   ["var", spec("V s", `value ${MOCK}`)],
   ["var.update", spec("W s", `value ${MOCK}`)],
-  ["db.get", spec("T s $", `field_name field_value output? lock? addon? ${MOCK}`)],
+  ["db.get", spec("T s $", `field_name field_value output? lock? addon? ${MOCK}`, [], DB_TYPES)],
   ["db.has", spec("T s $", `field_name field_value ${MOCK}`)],
   [
     "db.query",
@@ -98,18 +184,25 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
       "T s $",
       `eval? return? join? lock? ${MOCK} addon? sort? override_sort? output? where? additional_where?`,
       ["where", "additional_where", "eval", "join"],
+      QUERY_TYPES,
     ),
   ],
-  ["db.add", spec("T s $", `data addon? ${MOCK} output?`)],
-  ["db.add_or_edit", spec("T s $", `field_name field_value data addon? ${MOCK} output?`)],
-  ["db.edit", spec("T s $", `field_name field_value data output? addon? ${MOCK}`)],
-  ["db.patch", spec("T s $", `field_name field_value data addon? ${MOCK} output?`)],
+  ["db.add", spec("T s $", `data addon? ${MOCK} output?`, [], DB_TYPES)],
+  ["db.add_or_edit", spec("T s $", `field_name field_value data addon? ${MOCK}`, [], DB_TYPES)],
+  ["db.edit", spec("T s $", `field_name field_value data output? addon? ${MOCK}`, [], DB_TYPES)],
+  ["db.patch", spec("T s $", `field_name field_value data addon? ${MOCK}`, [], { addon: ADDONS })],
   ["db.del", spec("T s", "field_name field_value")],
-  ["db.bulk.add", spec("T s $", "items? allow_id_field?")],
+  ["db.bulk.add", spec("T s $", "items? allow_id_field?", [], { allow_id_field: "boolean" })],
   ["db.bulk.delete", spec("T s $", "where?", ["where"])],
   ["db.bulk.patch", spec("T s $", "items?")],
   ["db.bulk.update", spec("T s $", "items?")],
-  ["db.direct_query", spec("s $", `sql response_type? parser? arg? ${MOCK}`)],
+  [
+    "db.direct_query",
+    spec("s $", `sql response_type? parser? arg? ${MOCK}`, [], {
+      response_type: ["list", "single"],
+      parser: ["template_engine", "prepared"],
+    }),
+  ],
   ["break", spec("", "")],
   ["foreach.remove", spec("", "")],
   ["continue", spec("", "")],
@@ -118,15 +211,24 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ["db.truncate", spec("T s", "reset?")],
   ["debug.log", spec("f", "value")],
   ["debug.stop", spec("f", "value")],
-  ["api.request", spec("s $", `url method ${HTTP} ${MOCK}`)],
+  ["api.request", spec("s $", `url method ${HTTP} ${MOCK}`, [], HTTP_TYPES)],
   ["api.lambda", spec("f $", "code timeout")],
-  ["api.call", spec("t s $", "api_group headers? input?")],
+  [
+    "api.call",
+    spec("t s $", "api_group headers? input?", [], { api_group: "string", input: ANY_ENTRIES }),
+  ],
   ["api.realtime_event", spec("f", "channel data auth_table auth_id")],
   ["api.stream", spec("f", "value")],
-  ["webflow.request", spec("s $", `path method ${HTTP} ${MOCK}`)],
+  ["webflow.request", spec("s $", `path method ${HTTP} ${MOCK}`, [], HTTP_TYPES)],
   ["await", spec("f $", "ids timeout")],
   ["function.call", spec("T f $", "input?")],
-  ["function.run", spec("T s $", `input? runtime_mode? ${MOCK}`)],
+  [
+    "function.run",
+    spec("T s $", `input? runtime_mode? ${MOCK}`, [], {
+      input: ANY_ENTRIES,
+      runtime_mode: RUNTIME,
+    }),
+  ],
   ["task.call", spec("T f $", "")],
   ["precondition", spec("P f", "error_type? error? payload?")],
   ["return", spec("f", "value")],
@@ -141,10 +243,10 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ],
   ["security.create_rsa_key", spec("f $", "bits format")],
   ["security.create_uuid", spec("x $ ~", "*")],
-  ["storage.create_attachment", spec("s $", "value access filename")],
-  ["storage.create_audio", spec("s $", "value access? filename?")],
-  ["storage.create_image", spec("s $", "value access filename")],
-  ["storage.create_video", spec("s $", "value access? filename?")],
+  ["storage.create_attachment", spec("s $", "value access filename", [], ACCESS)],
+  ["storage.create_audio", spec("s $", "value access? filename?", [], ACCESS)],
+  ["storage.create_image", spec("s $", "value access filename", [], ACCESS)],
+  ["storage.create_video", spec("s $", "value access? filename?", [], ACCESS)],
   ["storage.create_file_resource", spec("f $", "filename filedata")],
   ["storage.delete_file", spec("f", "pathname")],
   ["storage.read_file_resource", spec("f $", "value")],
@@ -155,7 +257,13 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ["util.geo_distance", spec("f $", "latitude_1 longitude_1 latitude_2 longitude_2")],
   ["util.get_all_input", spec("f $", "")],
   ["util.get_env", spec("f $", "")],
-  ["util.get_raw_input", spec("s $", "encoding? exclude_middleware?")],
+  [
+    "util.get_raw_input",
+    spec("s $", "encoding? exclude_middleware?", [], {
+      encoding: ["json", "yaml", "x-www-form-urlencoded", ""],
+      exclude_middleware: "boolean",
+    }),
+  ],
   ["util.get_vars", spec("f $", "")],
   ["util.ip_lookup", spec("f $", "value")],
   [
@@ -163,6 +271,8 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
     spec(
       "s $",
       `service_provider? api_key? subject? message? to? bcc? cc? from? reply_to? scheduled_at? ${MOCK}`,
+      [],
+      { service_provider: ["resend", "xano"] },
     ),
   ],
   ["util.set_header", spec("f", "value duplicates")],
@@ -191,10 +301,22 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ["zip.delete_from_archive", spec("f", "filename zip password?")],
   ["zip.extract", spec("f $", "zip password?")],
   ["zip.view_contents", spec("f $", "zip password?")],
-  ["ai.agent.run", spec("T s $", "args? runtime_mode? allow_tool_execution? version?")],
+  [
+    "ai.agent.run",
+    spec("T s $", "args? runtime_mode? allow_tool_execution? version?", [], {
+      runtime_mode: RUNTIME,
+      version: "string",
+    }),
+  ],
   ["ai.external.mcp.server_details", spec("s $", "url bearer_token connection_type")],
   ["ai.external.mcp.tool_list", spec("s $", "url bearer_token connection_type")],
   ["ai.external.mcp.tool_run", spec("s $", "url bearer_token connection_type tool args")],
+  ...["append", "prepend", "trim", "ltrim", "rtrim"].map((
+    op,
+  ): [string, StatementSpec] => [`text.${op}`, spec("W f", "value")]),
+  ...["contains", "icontains", "starts_with", "istarts_with", "ends_with", "iends_with"].map((
+    op,
+  ): [string, StatementSpec] => [`text.${op}`, spec("W f ?$", "value")]),
   ...["add", "sub", "mul", "div", "mod", "bitwise.and", "bitwise.or", "bitwise.xor"].map((
     op,
   ): [string, StatementSpec] => [`math.${op}`, spec("W f", "value")]),
@@ -244,7 +366,9 @@ export function statementSpec(name: string): StatementSpec | undefined {
     return spec("x $", "*");
   }
   if (/^db\.external\.\w+\.direct_query$/.test(name)) {
-    return spec("s $", `sql response_type connection_string arg? ${MOCK}`);
+    return spec("s $", `sql response_type connection_string arg? ${MOCK}`, [], {
+      response_type: ["list", "single"],
+    });
   }
   const dot = name.lastIndexOf(".");
   if (dot < 0) return undefined;

@@ -109,6 +109,21 @@ Deno.test("config: parseDuration understands units and rejects junk", () => {
   assert.equal(parseDuration("soon"), undefined);
 });
 
+Deno.test("config: MCP origins, hosts, debug tools and conformance port are read and validated", () => {
+  const config = loadConfig(env({
+    MCP_ALLOWED_ORIGINS: "https://app.example.com/, https://b.example.com",
+    MCP_ALLOWED_HOSTS: "mcp.internal:8080",
+    MCP_DEBUG_TOOLS: "1",
+    CONFORMANCE_PORT: "9999",
+  }));
+  assert.deepEqual(config.mcp.allowedOrigins, ["https://app.example.com", "https://b.example.com"]);
+  assert.deepEqual(config.mcp.allowedHosts, ["mcp.internal:8080"]);
+  assert.equal(config.mcp.debugTools, true);
+  assert.equal(config.mcp.conformancePort, 9999);
+  assert.equal(loadConfig(env({})).mcp.debugTools, false);
+  assert.throws(() => loadConfig(env({ MCP_DEBUG_TOOLS: "yes" })), /MCP_DEBUG_TOOLS/);
+});
+
 Deno.test("config: OAUTH_REDIRECT_URIS and TRUST_PROXY are read and validated", () => {
   const config = loadConfig(
     new Map([
@@ -129,5 +144,16 @@ Deno.test("config: OAUTH_REDIRECT_URIS and TRUST_PROXY are read and validated", 
   assert.throws(
     () => loadConfig(new Map([["OAUTH_REDIRECT_URIS", "not a url"]])),
     /OAUTH_REDIRECT_URIS: expected redirect URIs/,
+  );
+});
+
+Deno.test("config: reads the Xano client timeout and cache TTL, rejecting bad durations", () => {
+  const config = loadConfig(env({ XANO_TIMEOUT: "5s", XANO_CACHE_TTL: "1500ms" }));
+  assert.equal(config.xano.timeoutMs, 5_000);
+  assert.equal(config.xano.cacheTtlMs, 1_500);
+  assert.equal(loadConfig(env({})).xano.timeoutMs, 20_000);
+  assert.throws(
+    () => loadConfig(env({ XANO_TIMEOUT: "soon" })),
+    /XANO_TIMEOUT: expected a duration/,
   );
 });

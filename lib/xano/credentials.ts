@@ -1,0 +1,192 @@
+/**
+ * Sealed storage of each user's upstream Xano credential. The credential is
+ * sealed with AES-GCM (purpose `"xano-credential"`, AAD = user id) so a KV dump
+ * alone reveals nothing and a value cannot be moved to another user; only
+ * non-secret metadata (kind, state, times, hosts) is stored in the clear.
+ *
+ * @example
+ * ```ts
+ * const store = createCredentialStore({ kv, sealer, clock: systemClock });
+ * await store.put("u-1", credential);
+ * (await store.status("u-1"))?.state; // "ok"
+ * ```
+ * @module
+ */
+
+import type { Clock } from "../clock.ts";
+import type { Sealer } from "../crypto.ts";
+import { ConflictError } from "../errors.ts";
+import { keys } from "../kv/keys.ts";
+import type { XanoCredential } from "./types.ts";
+
+/** The seal purpose of Xano credentials. */
+export const CREDENTIAL_PURPOSE = "xano-credential";
+
+/** `ok`, or `needs_sign_in` once a refresh failed for good. */
+export type CredentialState = "ok" | "needs_sign_in";
+
+/** What is stored at `keys.xanoCredential(userId)`. */
+export interface StoredCredential {
+  readonly version: 1;
+  readonly sealed: string;
+  readonly kind: XanoCredential["kind"];
+  readonly state: CredentialState;
+  /** Why sign-in is needed (no secrets). */
+  readonly reason?: string;
+  readonly metaHost: string;
+  readonly authHost?: string;
+  readonly obtainedAt: number;
+  readonly lastRefreshAt?: number;
+  readonly updatedAt: number;
+}
+
+/** The credential's state without secrets (for the dashboard and the debug tools). */
+export interface CredentialStatus {
+  readonly state: CredentialState;
+  readonly kind: XanoCredential["kind"];
+  readonly reason?: string;
+  readonly metaHost: string;
+  readonly authHost?: string;
+  readonly obtainedAt: number;
+  readonly lastRefreshAt?: number;
+  readonly updatedAt: number;
+}
+
+/** A stored credential, opened, with the version it was read at. */
+export interface CredentialEntry {
+  readonly credential: XanoCredential;
+  readonly status: CredentialStatus;
+  readonly versionstamp: string;
+}
+
+/** Dependencies of {@link createCredentialStore}. */
+export interface CredentialStoreDeps {
+  readonly kv: Deno.Kv;
+  readonly sealer: Sealer;
+  readonly clock: Clock;
+}
+
+/** Reads and writes sealed credentials. */
+export interface CredentialStore {
+  /** The user's credential, or `null` when there is none. Ignores the state; see {@link read}. */
+  get(userId: string): Promise<XanoCredential | null>;
+  /** The credential with its status and versionstamp, or `null`. */
+  read(userId: string): Promise<CredentialEntry | null>;
+  /** Stores a credential (state `ok`), replacing any previous one. */
+  put(userId: string, credential: XanoCredential): Promise<void>;
+  /**
+   * Replaces the credential only if it is still at `versionstamp` (a refresh
+   * that lost a race changes nothing). Extra atomic steps can ride along
+   * (deleting the refresh lease). Returns false when the check failed.
+   */
+  replace(
+    userId: string,
+    credential: XanoCredential,
+    versionstamp: string,
+    options?: { refreshed?: boolean; alsoDelete?: readonly Deno.KvKey[] },
+  ): Promise<boolean>;
+  delete(userId: string): Promise<void>;
+  /** Marks the credential as needing a new sign-in (tools then say so plainly). */
+  markNeedsSignIn(userId: string, reason: string): Promise<void>;
+  /** State and times without secrets, or `null` when there is no credential. */
+  status(userId: string): Promise<CredentialStatus | null>;
+}
+
+/** Creates a {@link CredentialStore}. */
+export function createCredentialStore(deps: CredentialStoreDeps): CredentialStore {
+  const { kv, sealer, clock } = deps;
+
+  async function build(
+    userId: string,
+    credential: XanoCredential,
+    previous: StoredCredential | null,
+    refreshed: boolean,
+  ): Promise<StoredCredential> {
+    const now = clock.now();
+    const lastRefreshAt = refreshed ? now : previous?.lastRefreshAt;
+    const authHost = credential.kind === "account" ? hostOf(credential.authUrl) : undefined;
+    return {
+      version: 1,
+      sealed: await sealer.seal(CREDENTIAL_PURPOSE, JSON.stringify(credential), userId),
+      kind: credential.kind,
+      state: "ok",
+      metaHost: hostOf(credential.metaUrl),
+      ...(authHost ? { authHost } : {}),
+      obtainedAt: credential.obtainedAt,
+      ...(lastRefreshAt === undefined ? {} : { lastRefreshAt }),
+      updatedAt: now,
+    };
+  }
+
+  async function read(userId: string): Promise<CredentialEntry | null> {
+    const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
+    if (entry.value === null || entry.versionstamp === null) return null;
+    const credential = JSON.parse(
+      await sealer.open(CREDENTIAL_PURPOSE, entry.value.sealed, userId),
+    ) as XanoCredential;
+    return { credential, status: toStatus(entry.value), versionstamp: entry.versionstamp };
+  }
+
+  return {
+    async get(userId) {
+      return (await read(userId))?.credential ?? null;
+    },
+    read,
+    async put(userId, credential) {
+      const key = keys.xanoCredential(userId);
+      const previous = await kv.get<StoredCredential>(key);
+      await kv.set(key, await build(userId, credential, previous.value, false));
+    },
+    async replace(userId, credential, versionstamp, options = {}) {
+      const key = keys.xanoCredential(userId);
+      const previous = await kv.get<StoredCredential>(key);
+      if (previous.versionstamp !== versionstamp) return false;
+      const value = await build(userId, credential, previous.value, options.refreshed ?? false);
+      const op = kv.atomic().check({ key, versionstamp }).set(key, value);
+      for (const extra of options.alsoDelete ?? []) op.delete(extra);
+      return (await op.commit()).ok;
+    },
+    async delete(userId) {
+      await kv.delete(keys.xanoCredential(userId));
+    },
+    async markNeedsSignIn(userId, reason) {
+      const key = keys.xanoCredential(userId);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const entry = await kv.get<StoredCredential>(key);
+        if (entry.value === null) return;
+        const value: StoredCredential = {
+          ...entry.value,
+          state: "needs_sign_in",
+          reason,
+          updatedAt: clock.now(),
+        };
+        const result = await kv.atomic().check(entry).set(key, value).commit();
+        if (result.ok) return;
+      }
+      throw new ConflictError(
+        "Cannot mark the Xano credential: it kept changing during the update",
+      );
+    },
+    async status(userId) {
+      const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
+      return entry.value === null ? null : toStatus(entry.value);
+    },
+  };
+}
+
+function toStatus(stored: StoredCredential): CredentialStatus {
+  return {
+    state: stored.state,
+    kind: stored.kind,
+    ...(stored.reason === undefined ? {} : { reason: stored.reason }),
+    metaHost: stored.metaHost,
+    ...(stored.authHost === undefined ? {} : { authHost: stored.authHost }),
+    obtainedAt: stored.obtainedAt,
+    ...(stored.lastRefreshAt === undefined ? {} : { lastRefreshAt: stored.lastRefreshAt }),
+    updatedAt: stored.updatedAt,
+  };
+}
+
+function hostOf(url: string): string {
+  return URL.parse(url)?.host ?? "invalid";
+}

@@ -1,0 +1,397 @@
+/**
+ * Text-level repairs of the folk XanoScript that AI writes (xanoscript.md
+ * §1.8): each rule rewrites whole lines, never the inside of a multi-line
+ * string, and reports `{rule, before, after, line}` for every change.
+ *
+ * @module
+ */
+
+import type { Fix } from "./diagnostics.ts";
+import { T, tokenize } from "./lexer.ts";
+import { FIELD_TYPES, TYPE_CORRECTIONS } from "./names.ts";
+
+/** Mutable working copy shared by the rules. */
+export interface FixState {
+  lines: string[];
+  readonly fixes: Fix[];
+}
+
+/** A rule rewrites `state.lines` in place and records its fixes. */
+export type TextRule = (state: FixState) => void;
+
+function excerpt(text: string): string {
+  const t = text.trim();
+  return t.length > 80 ? t.slice(0, 77) + "..." : t;
+}
+
+/** Records a fix replacing line `k` (0-based) with `after` (which may hold newlines). */
+export function replaceLine(state: FixState, rule: string, k: number, after: string): void {
+  const before = state.lines[k];
+  if (before === after) return;
+  state.fixes.push({ rule, before: excerpt(before), after: excerpt(after), line: k + 1 });
+  state.lines.splice(k, 1, ...after.split("\n"));
+}
+
+/** Indices of lines that continue a multi-line string or expression (never rewritten). */
+function protectedLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  for (const tok of tokenize(lines.join("\n"))) {
+    if (tok.t === T.MultiString || tok.t === T.MultiExpr || tok.t === T.String) {
+      const extra = tok.v.split("\n").length - 1;
+      for (let k = 1; k <= extra; k++) out.add(tok.line - 1 + k);
+    }
+  }
+  return out;
+}
+
+/** Applies `fn` to every unprotected line; `fn` returns the new text or undefined. */
+function eachLine(
+  state: FixState,
+  rule: string,
+  fn: (line: string, k: number) => string | undefined,
+) {
+  const guarded = protectedLines(state.lines);
+  for (let k = state.lines.length - 1; k >= 0; k--) {
+    if (guarded.has(k)) continue;
+    const out = fn(state.lines[k], k);
+    if (out !== undefined) replaceLine(state, rule, k, out);
+  }
+}
+
+function indentOf(line: string): string {
+  return /^\s*/.exec(line)![0];
+}
+
+/** Index of the line holding the `}` that closes the `{` ending line `k`. */
+export function closingLine(lines: string[], k: number): number {
+  let depth = 0;
+  const text = lines.slice(k).join("\n");
+  for (const tok of tokenize(text)) {
+    if (tok.t !== T.Punct) continue;
+    if (tok.v === "{") depth++;
+    else if (tok.v === "}" && --depth === 0) return k + tok.line - 1;
+  }
+  return -1;
+}
+
+const hashComment: TextRule = (s) =>
+  eachLine(s, "hash-comment", (line) => {
+    const m = /^(\s*)#+\s?(.*)$/.exec(line);
+    return m ? `${m[1]}// ${m[2]}` : undefined;
+  });
+
+const trailingComment: TextRule = (s) => {
+  const toks = tokenize(s.lines.join("\n"));
+  for (let j = toks.length - 1; j >= 0; j--) {
+    const tok = toks[j];
+    if (tok.t !== T.Error || !tok.v.startsWith("//")) continue;
+    const k = tok.line - 1;
+    const line = s.lines[k];
+    const code = line.slice(0, tok.col - 1).trimEnd();
+    replaceLine(s, "trailing-comment", k, `${indentOf(line)}${tok.v}\n${code}`);
+  }
+};
+
+const responseBlock: TextRule = (s) => {
+  for (let k = s.lines.length - 1; k >= 0; k--) {
+    const one = /^(\s*)response\s*\{\s*value\s*=\s*(.+?)\s*\}\s*$/.exec(s.lines[k]);
+    if (one) {
+      replaceLine(s, "response-block", k, `${one[1]}response = ${one[2]}`);
+      continue;
+    }
+    const open = /^(\s*)response\s*\{\s*$/.exec(s.lines[k]);
+    const value = /^\s*value\s*=\s*(.+)$/.exec(s.lines[k + 1] ?? "");
+    if (open && value && /^\s*\}\s*$/.test(s.lines[k + 2] ?? "")) {
+      s.fixes.push({
+        rule: "response-block",
+        before: "response { value = … }",
+        after: `response = ${excerpt(value[1])}`,
+        line: k + 1,
+      });
+      s.lines.splice(k, 3, `${open[1]}response = ${value[1]}`);
+    }
+  }
+};
+
+const elseIf: TextRule = (s) =>
+  eachLine(s, "else-if-to-elseif", (line) => {
+    if (!/^\s*\}?\s*else\s+if\b/.test(line)) return undefined;
+    return line.replace(/else\s+if\b\s*/, "elseif ");
+  });
+
+const splitElse: TextRule = (s) =>
+  eachLine(s, "else-on-own-line", (line) => {
+    const m = /^(\s*)\}\s*((?:elseif|else)\b.*)$/.exec(line);
+    return m ? `${m[1]}}\n${m[1]}${m[2]}` : undefined;
+  });
+
+const commentBeforeElse: TextRule = (s) => {
+  for (let k = 1; k < s.lines.length; k++) {
+    if (!/^\s*(elseif|else)\b/.test(s.lines[k])) continue;
+    let c = k - 1;
+    while (c >= 0 && /^\s*\/\//.test(s.lines[c])) c--;
+    if (c === k - 1 || c < 0 || !/^\s*\}\s*$/.test(s.lines[c])) continue;
+    const comments = s.lines.slice(c + 1, k);
+    const indent = indentOf(s.lines[k]);
+    let ifLine = c;
+    while (
+      ifLine >= 0 && !(indentOf(s.lines[ifLine]) === indent && /^\s*if\b/.test(s.lines[ifLine]))
+    ) {
+      ifLine--;
+    }
+    if (ifLine < 0) continue;
+    s.lines.splice(c + 1, comments.length);
+    s.lines.splice(ifLine, 0, ...comments.map((x) => indent + x.trim()));
+    s.fixes.push({
+      rule: "comment-before-else",
+      before: excerpt(comments.join(" ")),
+      after: "moved above the 'if'",
+      line: c + 2,
+    });
+  }
+};
+
+const OBJECT_CONTEXT = /[=:(\[,|?]\s*$/;
+
+const emptyBlock: TextRule = (s) =>
+  eachLine(s, "expand-empty-block", (line) => {
+    const m = /^(\s*)(.*\S)\s*\{\s*\}(\s+as\s+\$[\w.]+)?\s*$/.exec(line);
+    if (!m || OBJECT_CONTEXT.test(m[2])) return undefined;
+    return `${m[1]}${m[2]} {\n${m[1]}}${m[3] ?? ""}`;
+  });
+
+const NEWLINE_HEADS =
+  /^(input|stack|schema|try|catch|finally|if|elseif|else|each|default|case|group|conditional|foreach|for|while|switch|try_catch|enum|security\.|test)\b/;
+
+/** Splits one-line `{ … }` blocks into one item per line. */
+const oneLineBlock: TextRule = (s) =>
+  eachLine(s, "expand-one-line-block", (line) => {
+    const m = /^(\s*)([^{}]*?\S)\s*\{(.*)\}(\s+as\s+\$[\w.]+)?\s*$/.exec(line);
+    if (!m || OBJECT_CONTEXT.test(m[2]) || m[3].trim() === "") return undefined;
+    const items = splitItems(m[3], /^(input|schema)\b/.test(m[2].trim()));
+    if (items === undefined) return undefined;
+    if (items.length < 2 && !NEWLINE_HEADS.test(m[2].trim())) return undefined;
+    const inner = m[1] + "  ";
+    return [`${m[1]}${m[2]} {`, ...items.map((x) => inner + x), `${m[1]}}${m[4] ?? ""}`].join("\n");
+  });
+
+/** Splits block content into items at depth-0 commas and item starts; undefined if unbalanced. */
+function splitItems(content: string, fields: boolean): string[] | undefined {
+  const toks = tokenize(content);
+  const cuts: [number, number][] = [];
+  let depth = 0;
+  for (let j = 0; j < toks.length; j++) {
+    const t = toks[j];
+    if (t.t === T.Error || t.t === T.Newline) return undefined;
+    if (t.t === T.Punct && "{[(".includes(t.v)) depth++;
+    if (t.t === T.Punct && "}])".includes(t.v)) depth--;
+    if (depth < 0) return undefined;
+    if (depth !== 0 || j === 0) continue;
+    const prev = toks[j - 1];
+    const afterValue = !(prev.t === T.Punct && ["=", ":", "|", ",", "!"].includes(prev.v)) &&
+      !(prev.t === T.Ident && prev.v === "filters");
+    if (t.t === T.Punct && t.v === ",") cuts.push([t.start, t.end]);
+    else if (
+      afterValue && t.t === T.Ident &&
+      (fields ? FIELD_TYPES.has(t.v) || t.v in TYPE_CORRECTIONS : toks[j + 1]?.v === "=")
+    ) {
+      if (prev.t !== T.Punct || prev.v !== ",") cuts.push([t.start, t.start]);
+    }
+  }
+  if (depth !== 0) return undefined;
+  const items: string[] = [];
+  let from = 0;
+  for (const [a, b] of cuts) {
+    items.push(content.slice(from, a).trim());
+    from = b;
+  }
+  items.push(content.slice(from).trim());
+  return items.filter((x) => x !== "");
+}
+
+/** Commas between block attributes: `name = "E", value = "m"`. */
+const attributeCommas: TextRule = (s) =>
+  eachLine(s, "attribute-commas", (line) => {
+    const m = /^(\s*)(\w+\s*=[^=].*)$/.exec(line);
+    if (!m || !/,\s*\w+\s*=[^=]/.test(line)) return undefined;
+    const items = splitItems(m[2], false);
+    if (!items || items.length < 2 || !items.every((x) => /^\w+\s*=[^=]/.test(x))) return undefined;
+    return items.map((x) => m[1] + x).join("\n");
+  });
+
+const FIELD_HEAD = /^(\s*)([a-z_]+)(\[[^\]]*\])?(\?)?(\s+[A-Za-z_]\w*)(\??)(.*)$/;
+
+const typeAlias: TextRule = (s) =>
+  eachLine(s, "type-alias", (line) => {
+    const m = FIELD_HEAD.exec(line);
+    const better = m && TYPE_CORRECTIONS[m[2]];
+    if (!m || !better || /^\s*(=|as\b)/.test(m[7])) return undefined;
+    return line.replace(m[2], better);
+  });
+
+const defaultKeyword: TextRule = (s) =>
+  eachLine(s, "default-keyword", (line) => {
+    const m =
+      /^(\s*[a-z_]+(?:\[[^\]]*\])?\??\s+[A-Za-z_]\w*)\??\s+default\s*=?\s*("[^"]*"|\S+)(.*)$/.exec(
+        line,
+      );
+    return m ? `${m[1]}?=${m[2]}${m[3]}` : undefined;
+  });
+
+const varDollar: TextRule = (s) =>
+  eachLine(s, "var-needs-dollar", (line) => {
+    const m = /^(\s*!?var(?:\.update)?\s+)([A-Za-z_][\w.]*)(\s*\{.*)$/.exec(line);
+    return m ? `${m[1]}$${m[2]}${m[3]}` : undefined;
+  });
+
+const asDollar: TextRule = (s) =>
+  eachLine(s, "as-needs-dollar", (line) => {
+    const m = /^(.*\bas\s+)([A-Za-z_]\w*)(\s*\{?\s*)$/.exec(line);
+    if (!m || !/(^\s*\}|^\s*each\b|^\s*[a-z_]+\.[a-z_.]+\b)/.test(line)) return undefined;
+    return `${m[1]}$${m[2]}${m[3]}`;
+  });
+
+const preconditionIf: TextRule = (s) =>
+  eachLine(s, "precondition-if", (line) => {
+    const m = /^(\s*precondition)\s+if\s*\(\s*`([^`]*)`\s*\)(.*)$/.exec(line) ??
+      /^(\s*precondition)\s+if\s*\((.*)\)(\s*\{.*)$/.exec(line);
+    return m ? `${m[1]} (${m[2]})${m[3]}` : undefined;
+  });
+
+const quoteNames: TextRule = (s) =>
+  eachLine(s, "quote-clause-value", (line) => {
+    const m = /^(\s*(?:auth|api_group|canonical|datasource)\s*=\s*)([A-Za-z_][\w-]*)\s*$/.exec(
+      line,
+    );
+    if (!m || m[2] === "true" || m[2] === "false") return undefined;
+    return `${m[1]}"${m[2]}"`;
+  });
+
+const verbCase: TextRule = (s) =>
+  eachLine(s, "verb-uppercase", (line) => {
+    const m = /^(\s*query\s+\S+\s+verb\s*=\s*)(get|post|put|patch|delete)\b(.*)$/i.exec(line);
+    if (!m || m[2] === m[2].toUpperCase() && !/verb\s+=|=\s+/.test(m[1])) return undefined;
+    return `${m[1].replace(/\s*=\s*$/, "=").replace(/verb\s*=/, "verb=")}${m[2].toUpperCase()}${
+      m[3]
+    }`;
+  });
+
+/** Re-indents lines `from..to` (inclusive) by `by` spaces. */
+function shift(lines: string[], from: number, to: number, by: string): void {
+  for (let k = from; k <= to; k++) if (lines[k].trim() !== "") lines[k] = by + lines[k];
+}
+
+const foreachOld: TextRule = (s) => {
+  for (let k = s.lines.length - 1; k >= 0; k--) {
+    const m = /^(\s*)foreach\s+(\$[\w.]+)\s+as\s+\$?(\w+)\s*\{\s*$/.exec(s.lines[k]);
+    if (!m) continue;
+    const close = closingLine(s.lines, k);
+    if (close < 0) continue;
+    const before = s.lines[k];
+    shift(s.lines, k + 1, close, "  ");
+    s.lines.splice(close + 1, 0, `${m[1]}}`);
+    s.lines.splice(k, 1, `${m[1]}foreach (${m[2]}) {`, `${m[1]}  each as $${m[3]} {`);
+    s.fixes.push({
+      rule: "foreach-form",
+      before: excerpt(before),
+      after: `foreach (${m[2]}) { each as $${m[3]} {`,
+      line: k + 1,
+    });
+  }
+};
+
+const bareIf: TextRule = (s) => {
+  for (let k = 0; k < s.lines.length; k++) {
+    const m = /^(\s*)if\s*(\(.*\)|[^({].*?)\s*\{\s*$/.exec(s.lines[k]);
+    if (!m) continue;
+    const prev = s.lines.slice(0, k).reverse().find((x) => x.trim() !== "" && !/^\s*\/\//.test(x));
+    if (prev && /^\s*conditional\s*\{\s*$/.test(prev)) continue;
+    let end = closingLine(s.lines, k);
+    if (end < 0) continue;
+    while (/^\s*(elseif|else)\b.*\{\s*$/.test(s.lines[end + 1] ?? "")) {
+      const next = closingLine(s.lines, end + 1);
+      if (next < 0) break;
+      end = next;
+    }
+    const cond = m[2].startsWith("(") ? m[2] : `(${m[2]})`;
+    const before = s.lines[k];
+    s.lines[k] = `${m[1]}if ${cond} {`;
+    shift(s.lines, k, end, "  ");
+    s.lines.splice(end + 1, 0, `${m[1]}}`);
+    s.lines.splice(k, 0, `${m[1]}conditional {`);
+    s.fixes.push({
+      rule: "if-needs-conditional",
+      before: excerpt(before),
+      after: `conditional { if ${excerpt(cond)} { … } }`,
+      line: k + 1,
+    });
+    k++;
+  }
+};
+
+/** `{customer = 1}` inside an object literal → `{customer: 1}`. */
+const objectEquals: TextRule = (s) =>
+  eachLine(s, "object-key-colon", (line) => {
+    if (!/[=:(\[,]\s*\{/.test(line)) return undefined;
+    const toks = tokenize(line);
+    const stack: boolean[] = [];
+    let out = line;
+    const edits: number[] = [];
+    for (let j = 0; j < toks.length; j++) {
+      const t = toks[j];
+      if (t.t === T.Punct && t.v === "{") {
+        const prev = toks[j - 1];
+        stack.push(prev !== undefined && prev.t === T.Punct && "=:([,|?".includes(prev.v));
+      } else if (t.t === T.Punct && t.v === "}") stack.pop();
+      else if (
+        stack[stack.length - 1] && t.t === T.Punct && t.v === "=" &&
+        toks[j - 1]?.t === T.Ident && ["{", ","].includes(toks[j - 2]?.v ?? "")
+      ) edits.push(t.start);
+    }
+    for (const at of edits.reverse()) {
+      out = out.slice(0, at).trimEnd() + ": " + out.slice(at + 1).trimStart();
+    }
+    return edits.length > 0 ? out : undefined;
+  });
+
+/** `input.x` / `$inputs.x` → `$input.x`. */
+const inputVariable: TextRule = (s) =>
+  eachLine(s, "input-variable", (line) => {
+    const toks = tokenize(line);
+    let out = line;
+    for (let j = toks.length - 1; j >= 0; j--) {
+      const t = toks[j];
+      const prev = toks[j - 1];
+      const isDot = (x: typeof t | undefined) => x?.t === T.Punct && x.v === ".";
+      if (t.t === T.Ident && t.v === "input" && isDot(toks[j + 1]) && !isDot(prev)) {
+        out = out.slice(0, t.start) + "$" + out.slice(t.start);
+      } else if (t.t === T.Var && t.v === "$inputs" && isDot(toks[j + 1])) {
+        out = out.slice(0, t.start) + "$input" + out.slice(t.end);
+      }
+    }
+    return out === line ? undefined : out;
+  });
+
+/** The text rules, in the order they run. */
+export const TEXT_RULES: readonly TextRule[] = [
+  hashComment,
+  trailingComment,
+  responseBlock,
+  elseIf,
+  splitElse,
+  commentBeforeElse,
+  emptyBlock,
+  attributeCommas,
+  oneLineBlock,
+  typeAlias,
+  defaultKeyword,
+  varDollar,
+  asDollar,
+  preconditionIf,
+  quoteNames,
+  verbCase,
+  foreachOld,
+  bareIf,
+  objectEquals,
+  inputVariable,
+];

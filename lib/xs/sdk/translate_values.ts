@@ -1,0 +1,461 @@
+/**
+ * Converts argument expressions of SDK code into SDK values without running
+ * anything: literals, object and array literals, template strings without
+ * expressions, `expr()`, `buildObject()`, `buildArray()`,
+ * `FluentBuilder.chain()`, and callbacks. Everything else is a diagnostic.
+ *
+ * @module
+ */
+
+import type * as acorn from "acorn";
+import type { Diagnostic, Fix } from "../diagnostics.ts";
+import { diagnostic } from "./diagnostic.ts";
+import { TYPE_ALIASES } from "./fix_aliases.ts";
+import { isFieldType } from "./names.ts";
+import { quote } from "./print.ts";
+import type { ArgIR, CallIR, Pos } from "./ir.ts";
+import { buildArray, buildObject, chain, expr, type SdkValue } from "./values.ts";
+
+/** Shared state of one translation. */
+export interface Scope {
+  readonly fix: boolean;
+  readonly diagnostics: Diagnostic[];
+  readonly fixes: Fix[];
+  /** `const NAME = <literal>` bindings, inlined when fixing. */
+  readonly constants: Map<string, SdkValue>;
+  /** Names bound to builders (not usable as values). */
+  readonly builders: Set<string>;
+  /** Parses a callback body into calls on its parameter. */
+  readonly callback: (node: acorn.Function, param: string) => readonly CallIR[] | undefined;
+  readonly source: string;
+}
+
+/** Names that mean "trying to reach the host"; reported with a specific message. */
+export const FORBIDDEN_GLOBALS: ReadonlySet<string> = new Set([
+  "globalThis",
+  "window",
+  "self",
+  "global",
+  "process",
+  "Deno",
+  "require",
+  "module",
+  "exports",
+  "fetch",
+  "eval",
+  "Function",
+  "setTimeout",
+  "setInterval",
+  "console",
+  "XMLHttpRequest",
+  "Worker",
+  "WebSocket",
+  "Bun",
+  "navigator",
+  "document",
+  "localStorage",
+  "import",
+  "Reflect",
+  "Proxy",
+]); // deno-fmt-ignore
+
+/** Member names that lead to the prototype chain. */
+export const FORBIDDEN_MEMBERS: ReadonlySet<string> = new Set([
+  "constructor", "__proto__", "prototype", "__defineGetter__", "__defineSetter__",
+  "__lookupGetter__", "__lookupSetter__",
+]); // deno-fmt-ignore
+
+/** Names of an expression's position. */
+export function posOf(node: acorn.Node): Pos {
+  const loc = node.loc!.start;
+  return { line: loc.line, column: loc.column + 1 };
+}
+
+/** Records a diagnostic at `node`. */
+export function reject(
+  scope: Scope,
+  node: acorn.Node,
+  code: string,
+  message: string,
+  fix?: string,
+): undefined {
+  const { line, column } = posOf(node);
+  const end = node.loc!.end;
+  scope.diagnostics.push({
+    ...diagnostic(code, message, { fix, line, column }),
+    endLine: end.line,
+    endColumn: end.column + 1,
+  });
+  return undefined;
+}
+
+/** The source text of `node`, shortened for fix reports. */
+export function snippet(scope: Scope, node: acorn.Node): string {
+  const text = scope.source.slice(node.start, node.end).replace(/\s+/g, " ");
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+const NOT_A_VALUE =
+  'use a literal, an object or array literal, a "$" expression string, or expr("…")';
+
+/** Converts one argument. */
+export function toArg(scope: Scope, node: acorn.Node): ArgIR | undefined {
+  if (node.type === "ArrowFunctionExpression" || node.type === "FunctionExpression") {
+    const fn = node as acorn.Function;
+    if (fn.params.length !== 1 || fn.params[0].type !== "Identifier" || fn.async || fn.generator) {
+      return reject(
+        scope,
+        node,
+        "SDK_BAD_CALLBACK",
+        "A block callback takes exactly one parameter",
+        "b => b.var(…)",
+      );
+    }
+    const param = (fn.params[0] as acorn.Identifier).name;
+    const calls = scope.callback(fn, param);
+    return calls && { kind: "callback", param, calls, pos: posOf(node) };
+  }
+  const ok = { value: true };
+  const value = toValueOf(scope, node, ok);
+  return ok.value ? { kind: "value", value, pos: posOf(node) } : undefined;
+}
+
+function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkValue | undefined {
+  const fail = (code: string, message: string, hint = NOT_A_VALUE): undefined => {
+    ok.value = false;
+    return reject(scope, node, code, message, hint);
+  };
+  switch (node.type) {
+    case "Literal": {
+      const lit = node as acorn.Literal;
+      if ("regex" in lit && lit.regex) {
+        return fail("SDK_NOT_WHITELISTED", "Regular expressions are not SDK values");
+      }
+      if (typeof lit.value === "bigint") {
+        return fail("SDK_NOT_WHITELISTED", "BigInt literals are not SDK values");
+      }
+      return lit.value as SdkValue;
+    }
+    case "TemplateLiteral": {
+      const t = node as acorn.TemplateLiteral;
+      if (t.expressions.length > 0) {
+        return fail(
+          "SDK_TEMPLATE_EXPRESSION",
+          "Template strings with ${…} are not translated",
+          'write a XanoScript expression instead, e.g. "$input.first ~ \\" \\" ~ $input.last"',
+        );
+      }
+      return t.quasis[0].value.cooked ?? "";
+    }
+    case "UnaryExpression": {
+      const u = node as acorn.UnaryExpression;
+      if (
+        (u.operator === "-" || u.operator === "+") && u.argument.type === "Literal" &&
+        typeof (u.argument as acorn.Literal).value === "number"
+      ) {
+        const n = (u.argument as acorn.Literal).value as number;
+        return u.operator === "-" ? -n : n;
+      }
+      return fail(
+        "SDK_NOT_WHITELISTED",
+        `The operator "${u.operator}" is not evaluated in SDK code`,
+        'write the condition as a string, e.g. "!$input.active"',
+      );
+    }
+    case "ObjectExpression": {
+      const out: Record<string, SdkValue> = {};
+      for (const p of (node as acorn.ObjectExpression).properties) {
+        if (p.type !== "Property" || p.computed || p.kind !== "init" || p.method) {
+          return fail(
+            "SDK_NOT_WHITELISTED",
+            "Only plain key: value properties are allowed in SDK objects",
+            "{ key: value }",
+          );
+        }
+        const key = p.key.type === "Identifier"
+          ? p.key.name
+          : String((p.key as acorn.Literal).value);
+        if (key === "__proto__") {
+          return fail("SDK_FORBIDDEN_MEMBER", 'The key "__proto__" is not allowed');
+        }
+        const v = toValueOf(scope, p.value, ok);
+        if (!ok.value) return undefined;
+        if (v !== undefined) out[key] = v;
+      }
+      return out;
+    }
+    case "ArrayExpression": {
+      const out: SdkValue[] = [];
+      for (const el of (node as acorn.ArrayExpression).elements) {
+        if (el === null || el.type === "SpreadElement") {
+          return fail(
+            "SDK_NOT_WHITELISTED",
+            "Array holes and spreads are not allowed in SDK values",
+          );
+        }
+        const v = toValueOf(scope, el, ok);
+        if (!ok.value) return undefined;
+        out.push(v ?? null);
+      }
+      return out;
+    }
+    case "Identifier":
+      return identifierValue(scope, node as acorn.Identifier, ok);
+    case "MemberExpression":
+      return memberValue(scope, node as acorn.MemberExpression, ok);
+    case "CallExpression":
+      return helperCall(scope, node as acorn.CallExpression, ok);
+    case "BinaryExpression":
+      return concatenation(scope, node as acorn.BinaryExpression, ok);
+    case "ImportExpression":
+      return fail(
+        "SDK_FORBIDDEN",
+        "Dynamic import() is not allowed in SDK code",
+        "SDK code is translated, never run",
+      );
+    default:
+      return fail("SDK_NOT_WHITELISTED", `${describe(node.type)} is not an SDK value`);
+  }
+}
+
+function identifierValue(
+  scope: Scope,
+  node: acorn.Identifier,
+  ok: { value: boolean },
+): SdkValue | undefined {
+  if (node.name === "undefined") return undefined;
+  if (scope.constants.has(node.name)) {
+    if (scope.fix) {
+      const value = scope.constants.get(node.name)!;
+      scope.fixes.push({
+        rule: "inline-constant",
+        before: node.name,
+        after: JSON.stringify(value),
+        line: posOf(node).line,
+      });
+      return value;
+    }
+  }
+  ok.value = false;
+  if (FORBIDDEN_GLOBALS.has(node.name)) {
+    return reject(
+      scope,
+      node,
+      "SDK_FORBIDDEN_GLOBAL",
+      `"${node.name}" is not available in SDK code`,
+      "SDK code is translated, never run: use the builder methods",
+    );
+  }
+  if (scope.builders.has(node.name)) {
+    return reject(
+      scope,
+      node,
+      "SDK_NOT_WHITELISTED",
+      `The builder "${node.name}" cannot be used as a value`,
+      'refer to a result with a "$" string, e.g. "$user"',
+    );
+  }
+  if (scope.constants.has(node.name)) {
+    return reject(
+      scope,
+      node,
+      "SDK_NOT_WHITELISTED",
+      `"${node.name}" is a JavaScript variable; SDK values must be written inline`,
+      "write the literal in place of the variable",
+    );
+  }
+  if (scope.fix) {
+    // a bare name that is no JavaScript binding can only mean a XanoScript variable, or a type name
+    const isType = isFieldType(node.name) || TYPE_ALIASES.has(node.name) || node.name === "number";
+    const text = isType ? node.name : `$${node.name}`;
+    scope.fixes.push({
+      rule: "bare-identifier",
+      before: node.name,
+      after: JSON.stringify(text),
+      line: posOf(node).line,
+    });
+    ok.value = true;
+    return text;
+  }
+  return reject(
+    scope,
+    node,
+    "SDK_UNKNOWN_IDENTIFIER",
+    `"${node.name}" is not defined in SDK code`,
+    `to read a XanoScript variable write "$${node.name}"`,
+  );
+}
+
+const XANO_ROOTS = new Set(["input", "auth", "env", "var", "db"]);
+
+function memberPath(node: acorn.Node): string[] | undefined {
+  if (node.type === "Identifier") return [(node as acorn.Identifier).name];
+  if (node.type !== "MemberExpression") return undefined;
+  const m = node as acorn.MemberExpression;
+  if (m.computed || m.property.type !== "Identifier") return undefined;
+  const head = memberPath(m.object);
+  return head && [...head, (m.property as acorn.Identifier).name];
+}
+
+function memberValue(
+  scope: Scope,
+  node: acorn.MemberExpression,
+  ok: { value: boolean },
+): SdkValue | undefined {
+  const path = memberPath(node);
+  if (path && path.some((p) => FORBIDDEN_MEMBERS.has(p))) {
+    ok.value = false;
+    return reject(
+      scope,
+      node,
+      "SDK_FORBIDDEN_MEMBER",
+      `"${path.find((p) => FORBIDDEN_MEMBERS.has(p))}" cannot be accessed in SDK code`,
+    );
+  }
+  if (
+    path && XANO_ROOTS.has(path[0]) && !scope.constants.has(path[0]) && !scope.builders.has(path[0])
+  ) {
+    const text = `$${path.join(".")}`;
+    if (scope.fix) {
+      scope.fixes.push({
+        rule: "js-member-to-expression",
+        before: snippet(scope, node),
+        after: JSON.stringify(text),
+        line: posOf(node).line,
+      });
+      return text;
+    }
+    ok.value = false;
+    return reject(
+      scope,
+      node,
+      "SDK_NOT_WHITELISTED",
+      `${path.join(".")} is a JavaScript member access, not a XanoScript value`,
+      `write it as the string "${text}"`,
+    );
+  }
+  if (path && FORBIDDEN_GLOBALS.has(path[0])) {
+    ok.value = false;
+    return reject(
+      scope,
+      node,
+      "SDK_FORBIDDEN_GLOBAL",
+      `"${path[0]}" is not available in SDK code`,
+      "SDK code is translated, never run: use the builder methods",
+    );
+  }
+  ok.value = false;
+  return reject(
+    scope,
+    node,
+    "SDK_NOT_WHITELISTED",
+    "Member access on JavaScript objects is not evaluated in SDK code",
+    NOT_A_VALUE,
+  );
+}
+
+function helperCall(
+  scope: Scope,
+  node: acorn.CallExpression,
+  ok: { value: boolean },
+): SdkValue | undefined {
+  const path = memberPath(node.callee);
+  const name = path?.join(".");
+  const args: (SdkValue | undefined)[] = [];
+  for (const a of node.arguments) {
+    if (a.type === "SpreadElement") {
+      ok.value = false;
+      return reject(scope, a, "SDK_NOT_WHITELISTED", "Spread arguments are not allowed");
+    }
+    args.push(toValueOf(scope, a, ok));
+    if (!ok.value) return undefined;
+  }
+  const str = (v: SdkValue | undefined): string => typeof v === "string" ? v : String(v ?? "");
+  switch (name) {
+    case "expr":
+      return expr(str(args[0]));
+    case "buildObject":
+      return buildObject((args[0] ?? {}) as { [key: string]: SdkValue });
+    case "buildArray":
+      return buildArray((args[0] ?? []) as SdkValue[]);
+    case "chain":
+    case "FluentBuilder.chain":
+      return chain(
+        str(args[0]),
+        ...args.slice(1).map((f) => Array.isArray(f) ? f.map(str) : str(f)),
+      );
+  }
+  ok.value = false;
+  if (path && FORBIDDEN_GLOBALS.has(path[0])) {
+    return reject(
+      scope,
+      node,
+      "SDK_FORBIDDEN_GLOBAL",
+      `"${name}" is not available in SDK code`,
+      "SDK code is translated, never run: use .apiRequest() for HTTP calls",
+    );
+  }
+  if (path && path.some((p) => FORBIDDEN_MEMBERS.has(p))) {
+    return reject(
+      scope,
+      node,
+      "SDK_FORBIDDEN_MEMBER",
+      `"${name}" reaches the prototype chain and is not allowed`,
+    );
+  }
+  return reject(
+    scope,
+    node,
+    "SDK_NOT_WHITELISTED",
+    `The call ${name ?? "(…)"}() is not an SDK helper`,
+    "SDK values may use expr(), buildObject(), buildArray() and FluentBuilder.chain()",
+  );
+}
+
+function concatenation(
+  scope: Scope,
+  node: acorn.BinaryExpression,
+  ok: { value: boolean },
+): SdkValue | undefined {
+  if (node.operator === "+" && scope.fix) {
+    const parts: acorn.Node[] = [];
+    const collect = (n: acorn.Node): void => {
+      if (n.type === "BinaryExpression" && (n as acorn.BinaryExpression).operator === "+") {
+        collect((n as acorn.BinaryExpression).left);
+        collect((n as acorn.BinaryExpression).right);
+      } else parts.push(n);
+    };
+    collect(node);
+    const values = parts.map((p) => toValueOf(scope, p, ok));
+    if (!ok.value) return undefined;
+    if (
+      values.every((v) => typeof v === "string") &&
+      values.some((v) => (v as string).startsWith("$"))
+    ) {
+      const text = values.map((v) => (v as string).startsWith("$") ? v : quote(v as string)).join(
+        " ~ ",
+      );
+      scope.fixes.push({
+        rule: "concat-to-tilde",
+        before: snippet(scope, node),
+        after: JSON.stringify(text),
+        line: posOf(node).line,
+      });
+      return text;
+    }
+  }
+  ok.value = false;
+  return reject(
+    scope,
+    node,
+    "SDK_NOT_WHITELISTED",
+    `JavaScript arithmetic ("${node.operator}") is not evaluated in SDK code`,
+    'write it as a XanoScript expression string, e.g. "$input.a + 1" or "$a ~ $b"',
+  );
+}
+
+/** A readable name for an AST node type: `WhileStatement` → `A while statement`. */
+export function describe(type: string): string {
+  const words = type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return `${/^[aeiou]/.test(words) ? "An" : "A"} ${words}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * The HTTP checks in front of every MCP transport: `Host` and `Origin`
+ * validation against DNS rebinding (403), CORS that exposes the MCP headers,
+ * and a bounded JSON body reader.
+ *
+ * @module
+ */
+
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+
+/** Largest JSON-RPC body accepted on `/mcp`. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** What the guard allows, beyond loopback. */
+export interface GuardOptions {
+  /** Our public origin, e.g. `https://mcp.example.com`. */
+  readonly publicUrl: string;
+  /** Extra allowed browser origins (exact, e.g. `https://app.example.com`). */
+  readonly allowedOrigins?: readonly string[];
+  /** Extra allowed `Host` values (`name` or `name:port`). */
+  readonly allowedHosts?: readonly string[];
+}
+
+/** True when `host` (a `Host` header value) may address this server. */
+export function isAllowedHost(host: string | undefined, options: GuardOptions): boolean {
+  if (!host) return false;
+  const url = URL.parse(`http://${host}`);
+  if (!url || url.username || url.pathname !== "/") return false;
+  if (LOOPBACK_HOSTS.has(url.hostname)) return true;
+  const ours = new URL(options.publicUrl);
+  if (url.host === ours.host || (url.hostname === ours.hostname && url.port === "")) return true;
+  return (options.allowedHosts ?? []).some((allowed) => allowed === url.host || allowed === host);
+}
+
+/** True when a browser `Origin` may call this server (an absent origin is not a browser). */
+export function isAllowedOrigin(origin: string | undefined, options: GuardOptions): boolean {
+  if (origin === undefined) return true;
+  const url = URL.parse(origin);
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return false;
+  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return true;
+  if (url.origin === new URL(options.publicUrl).origin) return true;
+  return (options.allowedOrigins ?? []).includes(url.origin);
+}
+
+/** Rejects requests with a foreign `Host` or `Origin` with 403 before anything else runs. */
+export function hostOriginGuard(options: GuardOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header("host") ?? new URL(c.req.url).host;
+    if (!isAllowedHost(host, options)) {
+      return c.json(forbidden(`Host "${host}" is not allowed`), 403);
+    }
+    const origin = c.req.header("origin");
+    if (!isAllowedOrigin(origin, options)) {
+      return c.json(forbidden(`Origin "${origin}" is not allowed`), 403);
+    }
+    await next();
+  };
+}
+
+function forbidden(message: string) {
+  return { jsonrpc: "2.0", error: { code: -32000, message }, id: null };
+}
+
+/** CORS for browser MCP clients: preflight, and the MCP headers exposed on every response. */
+export function mcpCors(options: GuardOptions): MiddlewareHandler {
+  return cors({
+    origin: (origin) => (origin && isAllowedOrigin(origin, options) ? origin : null),
+    allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+    allowHeaders: [
+      "Authorization",
+      "Content-Type",
+      "Accept",
+      "Mcp-Session-Id",
+      "MCP-Protocol-Version",
+      "Last-Event-ID",
+      "Mcp-Method",
+      "Mcp-Name",
+    ],
+    exposeHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "MCP-Protocol-Version"],
+    maxAge: 600,
+  });
+}
+
+/** The outcome of {@link readJsonBody}. */
+export type BodyResult =
+  | { readonly kind: "none" }
+  | { readonly kind: "json"; readonly value: unknown }
+  | { readonly kind: "error"; readonly response: Response };
+
+/**
+ * Reads a JSON body of at most `limit` bytes. Non-JSON content types are left
+ * for the transport to reject (415); oversize bodies get 413, bad JSON 400.
+ */
+export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+  if (req.method !== "POST") return { kind: "none" };
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) return { kind: "none" };
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) return { kind: "error", response: tooLarge(limit) };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { kind: "error", response: tooLarge(limit) };
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(concat(chunks, size));
+  try {
+    return { kind: "json", value: JSON.parse(text) };
+  } catch {
+    return { kind: "error", response: rpc(400, -32700, "Parse error: the body is not valid JSON") };
+  }
+}
+
+function tooLarge(limit: number): Response {
+  return rpc(413, -32000, `Request body is larger than ${limit} bytes; send smaller batches`);
+}
+
+function rpc(status: number, code: number, message: string): Response {
+  return new Response(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

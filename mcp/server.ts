@@ -1,0 +1,234 @@
+/**
+ * Builds one `McpServer` for one connection: the tools its grant and URL allow,
+ * each wrapped with the policy checks (toolset, read-only, scope, confirmation
+ * of destructive calls), error classification and output bounds, plus
+ * whatever resources and prompts the caller registers.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import type { Logger } from "../lib/log.ts";
+import type { ConfirmationStore } from "./confirmation.ts";
+import {
+  type AnyTool,
+  type Selection,
+  selectTools,
+  type ToolContext,
+  unavailableReason,
+} from "./inventory.ts";
+import { fail, toCallToolResult, type ToolFailure, type ToolOutcome, truncate } from "./result.ts";
+import {
+  type CallToolResult,
+  McpServer,
+  type RequestHandlerExtra,
+  type ServerNotification,
+  type ServerRequest,
+} from "./sdk.ts";
+
+/** Server name and version announced in `initialize`. */
+export const SERVER_INFO = { name: "xano-mcp", title: "Xano MCP", version: "0.1.0" } as const;
+
+/** Longest text a tool result may carry; longer output is cut with a note. */
+export const MAX_RESULT_TEXT = 24_000;
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Registers extra features (resources, prompts, fixtures) on a server. */
+export type ServerExtension = (server: McpServer) => void;
+
+/** Options of {@link createMcpServer}. */
+export interface CreateMcpServerOptions<D> {
+  readonly tools: readonly AnyTool<D>[];
+  readonly deps: D;
+  readonly selection: Selection;
+  /** Binds confirmation tokens to the grant. */
+  readonly grantId: string;
+  readonly confirmations: ConfirmationStore;
+  readonly logger: Logger;
+  /** Turns a known upstream error into an expected failure. */
+  readonly classifyError?: (error: unknown) => ToolFailure | undefined;
+  readonly extensions?: readonly ServerExtension[];
+  readonly instructions?: string;
+}
+
+/**
+ * Creates the server for one connection.
+ *
+ * @example
+ * ```ts
+ * const server = createMcpServer({ tools: ALL_TOOLS, deps, selection, grantId, confirmations, logger });
+ * await server.connect(transport);
+ * ```
+ */
+export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServer {
+  const server = new McpServer(SERVER_INFO, {
+    capabilities: { tools: { listChanged: true }, logging: {}, completions: {} },
+    instructions: options.instructions,
+  });
+  for (const tool of selectTools(options.tools, options.selection)) {
+    const inputSchema = tool.annotations.destructiveHint
+      ? { ...tool.input, confirmation_token: confirmationTokenSchema }
+      : tool.input;
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema,
+        outputSchema: tool.output,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      (args: Record<string, unknown>, extra: Extra) => runTool(server, tool, args, extra, options),
+    );
+  }
+  for (const extend of options.extensions ?? []) extend(server);
+  return server;
+}
+
+const confirmationTokenSchema = z.string().max(200).optional().describe(
+  "Only when a previous call answered 'confirmation required': the token it returned, after the user agreed",
+);
+
+async function runTool<D>(
+  server: McpServer,
+  tool: AnyTool<D>,
+  rawArgs: Record<string, unknown>,
+  extra: Extra,
+  options: CreateMcpServerOptions<D>,
+): Promise<CallToolResult> {
+  const reason = unavailableReason(tool, options.selection);
+  if (reason) {
+    return toCallToolResult(fail(`Tool "${tool.name}" is not available: ${reason}`));
+  }
+  const { confirmation_token: token, ...args } = rawArgs;
+  try {
+    if (tool.annotations.destructiveHint) {
+      const gate = await confirm(
+        server,
+        tool,
+        args,
+        typeof token === "string" ? token : undefined,
+        {
+          extra,
+          options,
+        },
+      );
+      if (gate) return toCallToolResult(gate);
+    }
+    const outcome: ToolOutcome<unknown> = await tool.handler(args, options.deps, context(extra));
+    return bounded(toCallToolResult(outcome));
+  } catch (error) {
+    const known = options.classifyError?.(error);
+    if (known) return toCallToolResult(known);
+    const ref = crypto.randomUUID().slice(0, 8);
+    options.logger.error("tool failed", { tool: tool.name, ref, error: String(error) });
+    return toCallToolResult(
+      fail(
+        `Tool "${tool.name}" failed unexpectedly (reference ${ref})`,
+        "Retry once; if it fails again, report the reference to the server operator",
+      ),
+    );
+  }
+}
+
+interface ConfirmEnv<D> {
+  readonly extra: Extra;
+  readonly options: CreateMcpServerOptions<D>;
+}
+
+/** Returns a failure to send back instead of running the tool, or `undefined` to proceed. */
+async function confirm<D>(
+  server: McpServer,
+  tool: AnyTool<D>,
+  args: Record<string, unknown>,
+  token: string | undefined,
+  env: ConfirmEnv<D>,
+): Promise<ToolFailure | undefined> {
+  const { confirmations, grantId, deps } = env.options;
+  if (token !== undefined) {
+    if (await confirmations.redeem(grantId, tool.name, args, token)) return undefined;
+    return fail(
+      "The confirmation token is invalid, expired, already used, or was issued for other arguments",
+      `Call ${tool.name} again without confirmation_token to get a fresh preview`,
+    );
+  }
+  const preview = await tool.preview!(args, deps);
+  if (server.server.getClientCapabilities()?.elicitation) {
+    const answer = await askUser(
+      server,
+      `${preview}\n\nThis cannot be undone. Proceed?`,
+      env.extra,
+    );
+    if (answer === "yes") return undefined;
+    if (answer === "no") {
+      return fail(
+        `Cancelled: the user did not confirm ${tool.name}`,
+        "Do not retry unless the user asks for it again",
+      );
+    }
+  }
+  const issued = await confirmations.issue(grantId, tool.name, args);
+  return fail(
+    `Confirmation required. ${preview}`,
+    `Show this to the user. Only if they agree, call ${tool.name} again with the same arguments and confirmation_token "${issued.token}" (valid 5 minutes, single use)`,
+    { confirmation_required: true, confirmation_token: issued.token, preview },
+  );
+}
+
+async function askUser(
+  server: McpServer,
+  message: string,
+  extra: Extra,
+): Promise<"yes" | "no" | "unavailable"> {
+  try {
+    const result = await server.server.elicitInput({
+      mode: "form",
+      message,
+      requestedSchema: {
+        type: "object",
+        properties: {
+          confirm: { type: "boolean", title: "Yes, go ahead", default: false },
+        },
+        required: ["confirm"],
+      },
+    }, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: 120_000 });
+    return result.action === "accept" && result.content?.confirm === true ? "yes" : "no";
+  } catch {
+    return "unavailable";
+  }
+}
+
+function context(extra: Extra): ToolContext {
+  const progressToken = extra._meta?.progressToken;
+  return {
+    signal: extra.signal,
+    async progress(done, total, message) {
+      if (progressToken === undefined) return;
+      await extra.sendNotification({
+        method: "notifications/progress",
+        params: { progressToken, progress: done, total, message },
+      });
+    },
+    async log(level, message) {
+      await extra.sendNotification({
+        method: "notifications/message",
+        params: { level, logger: "xano-mcp", data: message },
+      });
+    },
+  };
+}
+
+function bounded(result: CallToolResult): CallToolResult {
+  const content = result.content.map((block) =>
+    block.type === "text" && block.text.length > MAX_RESULT_TEXT
+      ? {
+        ...block,
+        text: `${
+          truncate(block.text, MAX_RESULT_TEXT)
+        }\n[output cut at ${MAX_RESULT_TEXT} characters; ask for a smaller page]`,
+      }
+      : block
+  );
+  return { ...result, content };
+}

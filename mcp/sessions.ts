@@ -1,0 +1,252 @@
+/**
+ * Streamable HTTP sessions whose state lives in Deno KV. A process keeps a
+ * cache of live transports; when a request names a session it has never seen
+ * (another process created it, or this one restarted), it rebuilds the server
+ * and transport from the KV record by replaying the stored `initialize`, so any
+ * process sharing the KV can answer. SSE events go to the KV event store, so
+ * `Last-Event-ID` resumption survives a restart too.
+ *
+ * @module
+ */
+
+import type { Clock } from "../lib/clock.ts";
+import { randomToken } from "../lib/crypto.ts";
+import { keys } from "../lib/kv/keys.ts";
+import { getLive } from "../lib/kv/store.ts";
+import type { Logger } from "../lib/log.ts";
+import { createKvEventStore, type KvEventStore } from "./event_store.ts";
+import {
+  type AuthInfo,
+  isInitializeRequest,
+  type McpServer,
+  WebStandardStreamableHTTPServerTransport,
+} from "./sdk.ts";
+
+/** Idle sessions expire after this long without a request. */
+export const SESSION_TTL_MS = 24 * 3_600_000;
+const TOUCH_EVERY_MS = 5 * 60_000;
+const LOCAL_IDLE_MS = 10 * 60_000;
+const LOCAL_MAX = 5_000;
+
+/** What a session needs to be rebuilt anywhere. */
+export interface SessionRecord {
+  readonly id: string;
+  /** Grant (or API key) that created it; other grants get 404 for it. */
+  readonly grantId: string;
+  readonly userId: string;
+  /** Opaque, JSON-safe connection settings (selection, pinned workspace, …). */
+  readonly settings: Record<string, unknown>;
+  /** The `initialize` params, replayed when the session is rebuilt. */
+  readonly initialize: Record<string, unknown>;
+  readonly protocolVersion: string;
+  readonly createdAt: number;
+  readonly lastSeenAt: number;
+  readonly expiresAt: number;
+}
+
+/** Who is calling and with which settings, resolved by the HTTP layer. */
+export interface Caller {
+  readonly grantId: string;
+  readonly userId: string;
+  readonly settings: Record<string, unknown>;
+  readonly authInfo?: AuthInfo;
+}
+
+/** Options of {@link createSessionManager}. */
+export interface SessionManagerOptions {
+  readonly kv: Deno.Kv;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Builds the server for a session from its stored record. */
+  buildServer(record: Pick<SessionRecord, "id" | "grantId" | "userId" | "settings">): McpServer;
+  /** `retry` hint (ms) sent with the SSE priming event. */
+  readonly retryMs?: number;
+  readonly sessionTtlMs?: number;
+}
+
+/** Serves streamable HTTP requests for many sessions. */
+export interface SessionManager {
+  handle(req: Request, caller: Caller, parsedBody: unknown): Promise<Response>;
+  /** Number of sessions live in this process. */
+  readonly localCount: number;
+  /** Closes every local transport (KV records stay). */
+  closeAll(): Promise<void>;
+}
+
+interface LiveSession {
+  readonly transport: WebStandardStreamableHTTPServerTransport;
+  readonly server: McpServer;
+  lastUsed: number;
+  lastTouched: number;
+}
+
+/**
+ * Creates the session manager.
+ *
+ * @example
+ * ```ts
+ * const sessions = createSessionManager({ kv, clock, logger, buildServer });
+ * return sessions.handle(c.req.raw, caller, body);
+ * ```
+ */
+export function createSessionManager(options: SessionManagerOptions): SessionManager {
+  const { kv, clock, logger } = options;
+  const ttl = options.sessionTtlMs ?? SESSION_TTL_MS;
+  const live = new Map<string, LiveSession>();
+  const rebuilding = new Map<string, Promise<LiveSession>>();
+
+  function newTransport(id: string, store: KvEventStore, onInit?: () => Promise<void>) {
+    return new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => id,
+      eventStore: store,
+      retryInterval: options.retryMs ?? 2_000,
+      onsessioninitialized: onInit,
+      onsessionclosed: async () => {
+        live.delete(id);
+        await kv.delete(keys.mcpSession(id));
+      },
+    });
+  }
+
+  async function create(req: Request, caller: Caller, body: unknown): Promise<Response> {
+    sweep();
+    const id = `mcp_${randomToken(24)}`;
+    const store = createKvEventStore({ kv, clock, sessionId: id });
+    const params = (body as { params: Record<string, unknown> }).params;
+    const server = options.buildServer({ id, ...caller });
+    const transport = newTransport(id, store, async () => {
+      const now = clock.now();
+      const record: SessionRecord = {
+        id,
+        grantId: caller.grantId,
+        userId: caller.userId,
+        settings: caller.settings,
+        initialize: params,
+        protocolVersion: String(params.protocolVersion ?? ""),
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: now + ttl,
+      };
+      await kv.set(keys.mcpSession(id), record, { expireIn: ttl });
+      live.set(id, { transport, server, lastUsed: now, lastTouched: now });
+    });
+    await server.connect(transport);
+    return transport.handleRequest(req, { parsedBody: body, authInfo: caller.authInfo });
+  }
+
+  async function rebuild(record: SessionRecord): Promise<LiveSession> {
+    const store = createKvEventStore({ kv, clock, sessionId: record.id });
+    const server = options.buildServer(record);
+    const transport = newTransport(record.id, store);
+    await server.connect(transport);
+    store.muted = true;
+    const headers = {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    };
+    const init = await transport.handleRequest(
+      new Request("http://session.rebuild/mcp", { method: "POST", headers }),
+      {
+        parsedBody: {
+          jsonrpc: "2.0",
+          id: "rebuild",
+          method: "initialize",
+          params: record.initialize,
+        },
+      },
+    );
+    await init.text();
+    const initialized = await transport.handleRequest(
+      new Request("http://session.rebuild/mcp", {
+        method: "POST",
+        headers: { ...headers, "mcp-session-id": record.id },
+      }),
+      { parsedBody: { jsonrpc: "2.0", method: "notifications/initialized" } },
+    );
+    await initialized.body?.cancel();
+    store.muted = false;
+    const now = clock.now();
+    const session = { transport, server, lastUsed: now, lastTouched: record.lastSeenAt };
+    live.set(record.id, session);
+    logger.debug("mcp session rebuilt", { session: record.id.slice(0, 12) });
+    return session;
+  }
+
+  async function existing(id: string, caller: Caller): Promise<LiveSession | undefined> {
+    const entry = await getLive<SessionRecord>(kv, keys.mcpSession(id), clock);
+    const record = entry.value;
+    if (!record || record.grantId !== caller.grantId) {
+      const stale = live.get(id);
+      if (stale) {
+        live.delete(id);
+        await stale.transport.close();
+      }
+      return undefined;
+    }
+    let session = live.get(id);
+    if (!session) {
+      let pending = rebuilding.get(id);
+      if (!pending) {
+        pending = rebuild(record).finally(() => rebuilding.delete(id));
+        rebuilding.set(id, pending);
+      }
+      session = await pending;
+    }
+    const now = clock.now();
+    session.lastUsed = now;
+    if (now - session.lastTouched > TOUCH_EVERY_MS) {
+      session.lastTouched = now;
+      await kv.set(
+        keys.mcpSession(id),
+        { ...record, lastSeenAt: now, expiresAt: now + ttl },
+        { expireIn: ttl },
+      );
+    }
+    return session;
+  }
+
+  function sweep(): void {
+    const now = clock.now();
+    if (live.size < LOCAL_MAX && live.size % 64 !== 0) return;
+    for (const [id, session] of live) {
+      if (now - session.lastUsed > LOCAL_IDLE_MS || live.size > LOCAL_MAX) {
+        live.delete(id);
+        session.transport.close().catch(() => {});
+      }
+    }
+  }
+
+  return {
+    async handle(req, caller, body) {
+      const id = req.headers.get("mcp-session-id");
+      if (req.method === "POST" && id === null && isInitializeRequest(body)) {
+        return await create(req, caller, body);
+      }
+      if (id === null) {
+        return rpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required");
+      }
+      const session = await existing(id, caller);
+      if (!session) return rpcError(404, -32001, "Session not found");
+      return await session.transport.handleRequest(req, {
+        parsedBody: body,
+        authInfo: caller.authInfo,
+      });
+    },
+    get localCount() {
+      return live.size;
+    },
+    async closeAll() {
+      const sessions = [...live.values()];
+      live.clear();
+      await Promise.all(sessions.map((session) => session.transport.close()));
+    },
+  };
+}
+
+/** A JSON-RPC error response with no id, as the transport sends them. */
+export function rpcError(status: number, code: number, message: string): Response {
+  return new Response(
+    JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }),
+    { status, headers: { "content-type": "application/json" } },
+  );
+}

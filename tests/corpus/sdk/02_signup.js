@@ -1,0 +1,10 @@
+const e = create('auth/signup', 'POST');
+e.input('name', 'text');
+e.input('email', 'email');
+e.input('password', 'password');
+e.dbGet('user', { email: '$input.email' }, 'existing');
+e.precondition('$existing == null', 'Email already registered');
+e.dbAdd('user', { name: '$input.name', email: '$input.email', password: '$input.password' }, 'user');
+e.createAuthToken('user', '$user.id', 86400, 'authToken');
+e.response({ authToken: '$authToken' });
+return e.build().script;

@@ -1,0 +1,10 @@
+const endpoint = create('profile', 'PUT');
+endpoint.requiresAuth('user');
+endpoint.input('name', 'text', { required: false });
+endpoint.input('bio', 'text', { required: false });
+endpoint.var('changes', {});
+endpoint.conditional('$input.name != null').then(b => b.varUpdate('changes', '$changes|set:"name":$input.name')).endConditional();
+endpoint.conditional('$input.bio != null').then(b => b.varUpdate('changes', '$changes|set:"bio":$input.bio')).endConditional();
+endpoint.dbPatch('user', { id: '$auth.id' }, '$changes', 'user');
+endpoint.response('$user');
+return endpoint.build().script;

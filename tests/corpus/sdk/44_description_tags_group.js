@@ -1,0 +1,6 @@
+const e = create('health', 'GET')
+  .description('Liveness probe')
+  .tags(['ops'])
+  .apiGroup('ops')
+  .response({ status: 'ok' });
+return e.build().script;

@@ -1,0 +1,2 @@
+const e = create('ping', 'GET').response({ pong: true });
+console.log(e.build().script);

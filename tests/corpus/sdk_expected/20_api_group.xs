@@ -1,0 +1,4 @@
+api_group shop {
+  canonical = "shop-v1"
+  description = "Shop endpoints"
+}

@@ -1,0 +1,14 @@
+query feedback verb=POST {
+  input {
+    text rating?
+    text comment
+  }
+
+  stack {
+    db.add feedback {
+      data = {comment: $input.comment}
+    } as $entry
+  }
+
+  response = $entry
+}

@@ -1,0 +1,5 @@
+api_group "Shop Admin" {
+  canonical = "shop-admin"
+  description = "Admin endpoints"
+  tags = ["admin"]
+}

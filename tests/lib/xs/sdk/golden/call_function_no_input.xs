@@ -1,0 +1,10 @@
+function probe {
+  input {
+  }
+
+  stack {
+    function.run "reports/daily" as $result
+  }
+
+  response = $result
+}

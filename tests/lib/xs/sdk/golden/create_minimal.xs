@@ -1,0 +1,9 @@
+query ping verb=GET {
+  input {
+  }
+
+  stack {
+  }
+
+  response = {ok: true}
+}

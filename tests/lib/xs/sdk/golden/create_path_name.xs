@@ -1,0 +1,9 @@
+query "users/{user_id}" verb=DELETE {
+  input {
+  }
+
+  stack {
+  }
+
+  response = null
+}

@@ -1,0 +1,12 @@
+function probe {
+  input {
+  }
+
+  stack {
+    db.bulk.delete tag {
+      where = $db.tag.name == "old"
+    } as $result
+  }
+
+  response = $result
+}

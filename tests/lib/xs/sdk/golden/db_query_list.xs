@@ -1,0 +1,12 @@
+function probe {
+  input {
+  }
+
+  stack {
+    db.query post {
+      return = {type: "list"}
+    } as $result
+  }
+
+  response = $result
+}

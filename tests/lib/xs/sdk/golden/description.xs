@@ -1,0 +1,11 @@
+query ping verb=GET {
+  description = "Says \"pong\""
+
+  input {
+  }
+
+  stack {
+  }
+
+  response = "pong"
+}

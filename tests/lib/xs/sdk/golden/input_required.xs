@@ -1,0 +1,10 @@
+query echo verb=POST {
+  input {
+    text name
+  }
+
+  stack {
+  }
+
+  response = $input.name
+}

@@ -1,0 +1,11 @@
+query me verb=GET {
+  auth = "user"
+
+  input {
+  }
+
+  stack {
+  }
+
+  response = $auth.id
+}

@@ -1,0 +1,11 @@
+query me verb=GET {
+  auth = "admin"
+
+  input {
+  }
+
+  stack {
+  }
+
+  response = $auth
+}

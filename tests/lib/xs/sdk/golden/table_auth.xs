@@ -1,0 +1,14 @@
+table user {
+  auth = true
+
+  schema {
+    int id
+    email email {
+      sensitive = true
+    }
+
+    password password
+  }
+
+  index = [{type: "primary", field: [{name: "id"}]}]
+}

@@ -1,0 +1,11 @@
+query ping verb=GET {
+  tags = ["ops", "health"]
+
+  input {
+  }
+
+  stack {
+  }
+
+  response = true
+}

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { manualClock } from "../../lib/clock.ts";
+import { createKvEventStore } from "../../mcp/event_store.ts";
+import { memoryKv } from "../_helpers.ts";
+import { demoApp, INIT, rpc } from "./_harness.ts";
+
+const auth = { authorization: "Bearer token-full" };
+
+async function sseMessages(res: Response): Promise<Record<string, unknown>[]> {
+  const text = await res.text();
+  return text.split("\n").filter((line) => line.startsWith("data: ") && line.length > 6)
+    .map((line) => JSON.parse(line.slice(6)));
+}
+
+Deno.test("mcp sessions: another process sharing the KV serves a session it never saw", async () => {
+  using kv = await memoryKv();
+  const items = new Map([[1, "one"]]);
+  const a = demoApp({ kv, items });
+  const b = demoApp({ kv, items });
+  const init = await a.app.fetch(rpc(INIT, auth));
+  const session = init.headers.get("mcp-session-id")!;
+  assert.match(session, /^mcp_[\x21-\x7e]+$/);
+  await init.text();
+  const headers = { ...auth, "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+  const notified = await a.app.fetch(
+    rpc({ jsonrpc: "2.0", method: "notifications/initialized" }, headers),
+  );
+  assert.equal(notified.status, 202);
+
+  assert.equal(b.sessions.localCount, 0);
+  const call = {
+    jsonrpc: "2.0",
+    id: 7,
+    method: "tools/call",
+    params: { name: "demo_list", arguments: {} },
+  };
+  const res = await b.app.fetch(rpc(call, headers));
+  assert.equal(res.status, 200);
+  const messages = await sseMessages(res);
+  const reply = messages.find((message) => message.id === 7) as {
+    result: { structuredContent: unknown };
+  };
+  assert.deepEqual(reply.result.structuredContent, { items: [{ id: 1, name: "one" }] });
+  assert.equal(b.sessions.localCount, 1);
+
+  // DELETE on one process ends the session everywhere.
+  const del = await b.app.fetch(
+    new Request("http://127.0.0.1:8000/mcp", { method: "DELETE", headers }),
+  );
+  assert.equal(del.status, 200);
+  const after = await a.app.fetch(rpc({ jsonrpc: "2.0", id: 8, method: "ping" }, headers));
+  assert.equal(after.status, 404);
+  await after.body?.cancel();
+  await a.sessions.closeAll();
+  await b.sessions.closeAll();
+});
+
+Deno.test("mcp event store: replays events after an id, skipping priming events, across instances", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock();
+  const first = createKvEventStore({ kv, clock, sessionId: "s1" });
+  const priming = await first.storeEvent("stream-a", {} as never); // what the transport stores as priming
+  const e1 = await first.storeEvent("stream-a", { jsonrpc: "2.0", method: "notifications/a" });
+  clock.advance(1);
+  await first.storeEvent("stream-a", { jsonrpc: "2.0", method: "notifications/b" });
+  await first.storeEvent("stream-b", { jsonrpc: "2.0", method: "notifications/other" });
+
+  const restarted = createKvEventStore({ kv, clock, sessionId: "s1" });
+  assert.equal(await restarted.getStreamIdForEventId!(e1), "stream-a");
+  const seen: string[] = [];
+  const stream = await restarted.replayEventsAfter(priming, {
+    send: (_id, message) => {
+      seen.push((message as { method: string }).method);
+      return Promise.resolve();
+    },
+  });
+  assert.equal(stream, "stream-a");
+  assert.deepEqual(seen, ["notifications/a", "notifications/b"]);
+
+  const other = createKvEventStore({ kv, clock, sessionId: "s2" });
+  const none: string[] = [];
+  await other.replayEventsAfter(priming, { send: (id) => Promise.resolve(void none.push(id)) });
+  assert.deepEqual(none, []);
+  assert.equal(await restarted.getStreamIdForEventId!("garbage"), undefined);
+});
