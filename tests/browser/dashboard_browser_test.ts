@@ -9,7 +9,6 @@ import assert from "node:assert/strict";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { manualClock } from "../../lib/clock.ts";
 import { keys } from "../../lib/kv/keys.ts";
-import { playgroundCompiler } from "../../lib/web/compiler.ts";
 import { memoryKv } from "../_helpers.ts";
 import { DEMO, webApp } from "../_web_fakes.ts";
 
@@ -141,24 +140,40 @@ Deno.test({
         await shot(page, "05-connections");
       });
 
-      await t.step("playground: typing updates the editor and the compiler panel", async () => {
-        await nav(page, "Playground");
-        await page.waitForSelector("html[data-islands=ready]");
-        const editor = page.getByLabel("SDK code");
-        await editor.fill(
-          "const e = create('ping', 'GET')\n  .response('pong');\nreturn e.build().script;\n",
-        );
-        await page.waitForFunction(() => document.querySelectorAll(".gutter > div").length === 4);
-        if (playgroundCompiler === null) {
-          await page.getByText("Compiler unavailable").waitFor();
-          assert.match(await page.textContent(".output") ?? "", /not part of this build yet/);
-        } else {
-          await page.waitForFunction(() =>
-            /query ping verb=GET/.test(document.querySelector(".xanoscript")?.textContent ?? "")
+      await t.step(
+        "playground: typing compiles to XanoScript, with diagnostics at their lines and fixes",
+        async () => {
+          await nav(page, "Playground");
+          await page.waitForSelector("html[data-islands=ready]");
+          const editor = page.getByLabel("SDK code");
+          await editor.fill(
+            "const e = create('ping', 'GET')\n  .auth('user')\n  .input('n', 'string')\n  .bogus(1)\n  .response('$input.n');\n",
           );
-        }
-        await shot(page, "06-playground");
-      });
+          await page.getByText("Line 4:4").waitFor();
+          assert.match(await page.textContent(".diagnostics") ?? "", /bogus\(\) is not a method/);
+          assert.equal(
+            await page.locator(".gutter > div:nth-child(4)").getAttribute("class"),
+            "mark-error",
+          );
+          assert.match(await page.textContent(".fixes") ?? "", /method-alias[\s\S]*type-alias/);
+          await shot(page, "06-playground-diagnostics");
+          await page.getByText("Line 4:4").click();
+          const selected = await editor.evaluate((el: HTMLTextAreaElement) =>
+            el.value.slice(el.selectionStart, el.selectionEnd)
+          );
+          assert.equal(selected, "  .bogus(1)");
+          await editor.fill(
+            "const e = create('ping', 'GET')\n  .response('pong');\nreturn e.build().script;\n",
+          );
+          await page.getByText("Valid XanoScript").waitFor();
+          assert.match(
+            await page.textContent(".xanoscript") ?? "",
+            /query ping verb=GET[\s\S]*response = "pong"/,
+          );
+          assert.equal(await page.locator(".gutter > div").count(), 4);
+          await shot(page, "06-playground");
+        },
+      );
 
       await t.step(
         "events: a tool call recorded by the MCP layer appears, and filters work",

@@ -183,13 +183,14 @@ Deno.test("connections: a client connected through OAuth is listed with its acce
   assert.doesNotMatch(after, /127\.0\.0\.1:3999/);
 });
 
-Deno.test("playground: island with escaped props, deploy disabled without a deploy service", async () => {
+Deno.test("playground: the island is server-rendered with the compiled sample, deploy disabled without a deploy service", async () => {
   using kv = await memoryKv();
   const h = await harness(kv);
   const html = await (await h.get("/dashboard/playground")).text();
   assert.match(html, /data-island="Playground"/);
   assert.match(html, /<textarea[^>]*name="code"/);
-  assert.match(html, /compiler is not part of this build yet/);
+  assert.match(html, /query &quot;get-product&quot; verb=GET|query "get-product" verb=GET/);
+  assert.match(html, /Valid XanoScript/);
   assert.match(html, /<button type="submit" class="button" disabled/);
   const res = await h.post("/dashboard/playground/deploy", {
     csrf: h.csrf,

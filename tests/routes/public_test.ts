@@ -85,7 +85,12 @@ Deno.test("static: versioned assets are cached for a year, unversioned ones reva
   assert.ok(assets.js, "island bundle was built before the tests");
   const js = await app.request(assets.js!);
   assert.match(js.headers.get("content-type") ?? "", /javascript/);
-  await js.body?.cancel();
+  const entry = await js.text();
+  const chunk = /["'](\.\/chunk-[A-Z0-9]{8}\.js)["']/.exec(entry)?.[1];
+  assert.ok(chunk, "the entry imports content-hashed chunks");
+  const shared = await app.request(`/static/islands/${chunk!.slice(2)}`);
+  assert.equal(shared.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  await shared.body?.cancel();
   const traversal = await app.request("/static/../deno.json");
   assert.notEqual(traversal.status, 200);
   await traversal.body?.cancel();
