@@ -17,6 +17,11 @@ import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
+import type { WebOptions } from "./web/deps.ts";
+import { authPorts } from "./web/auth_ports.ts";
+import { createAuditStore } from "./kv/audit.ts";
+import { createUsageStore } from "./kv/usage.ts";
+import { webRoutes } from "../routes/mod.tsx";
 import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
@@ -29,8 +34,6 @@ import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
-import type { WebDeps } from "./web/deps.ts";
-import { webRoutes } from "../routes/mod.tsx";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -45,6 +48,8 @@ export interface AppDeps {
   readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Dashboard assets and services; the pages are mounted only when present. */
+  readonly web?: WebOptions;
   /** The local Xano sandbox, mounted at its base path (`/_sandbox`) when Xano is not configured. */
   readonly sandbox?: Sandbox;
   /** Upstream Xano sign-in for the sign-in page. */
@@ -61,8 +66,6 @@ export interface AppDeps {
   readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor">;
   /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
   readonly xano?: XanoRuntime;
-  /** The dashboard's ports; pages are mounted only when present. */
-  readonly web?: WebDeps;
 }
 
 /**
@@ -94,9 +97,23 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
+  if (deps.web) {
+    const audit = createAuditStore({ kv: deps.kv, clock: deps.clock, ids: deps.ids });
+    app.route(
+      "/",
+      webRoutes({
+        ...deps.web,
+        ...authPorts(auth, { kv: deps.kv, audit }),
+        config: deps.config,
+        clock: deps.clock,
+        logger: deps.logger,
+        audit,
+        usage: createUsageStore({ kv: deps.kv, clock: deps.clock }),
+      }),
+    );
+  }
   app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
   app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
-  if (deps.web) app.route("/", webRoutes(deps.web));
   return app;
 }
 
