@@ -18,7 +18,6 @@ import { createSandbox, type Sandbox } from "../../lib/sandbox/mod.ts";
 import { fetchAccountMe } from "../../lib/xano/sign_in.ts";
 import type { AccountCredential } from "../../lib/xano/types.ts";
 import { createXanoRuntime, type XanoRuntime } from "../../lib/xano/mod.ts";
-import type { XanoApi } from "../../mcp/tools/_shared.ts";
 import { Client, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
 import { testApp, testConfig } from "../_helpers.ts";
 
@@ -83,7 +82,6 @@ export async function stack(kv: Deno.Kv, options: StackOptions = {}): Promise<St
     xano,
     fetch: fetch as typeof globalThis.fetch,
     config: testConfig({ MCP_RATE_LIMIT_IP: "off", MCP_RATE_LIMIT_TOKEN: "off", ...options.env }),
-    mcp: { xanoFor: (userId) => Promise.resolve(xano.clientFor(userId) as unknown as XanoApi) },
   });
   const { key } = await createApiKeyStore({ kv, clock: systemClock, ids }).create("u-1", {
     name: "reliability",
