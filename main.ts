@@ -13,6 +13,7 @@ import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
 import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { retryOnBusy } from "./lib/kv/busy_retry.ts";
 import { loadAssets } from "./lib/web/assets.ts";
 import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
     const dir = config.kvPath.replace(/\/[^/]*$/, "");
     if (dir && dir !== config.kvPath) await Deno.mkdir(dir, { recursive: true });
   }
-  const kv = await Deno.openKv(config.kvPath);
+  // Processes sharing one KV file may find it locked for a moment: retry, never fail the request.
+  const kv = retryOnBusy(await Deno.openKv(config.kvPath));
   const sealer = await createSealer(masterKey);
 
   let sandbox: Sandbox | undefined;
@@ -144,7 +146,8 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     logger.info("shutting down");
-    await server.shutdown();
+    // Open SSE streams never finish on their own: give requests a grace period, then go.
+    await Promise.race([server.shutdown(), new Promise((resolve) => setTimeout(resolve, 3_000))]);
     kv.close();
     Deno.exit(0);
   };

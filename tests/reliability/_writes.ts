@@ -9,7 +9,6 @@
  */
 
 import type { Client } from "../../mcp/sdk.ts";
-import type { Sandbox } from "../../lib/sandbox/mod.ts";
 import { textOf } from "./_stack.ts";
 
 /** The seeded `products` table of workspace 1. */
@@ -29,12 +28,14 @@ export interface WriteReport {
 }
 
 const UNKNOWN = /may or may not have been applied/;
+/** No call may hang a run: an unanswered call counts as an unknown outcome after this. */
+const CALL = { timeout: 5_000 };
 
 /** Performs every write with `concurrency` in flight; returns the report. */
 export async function writeAll(
   client: Client,
   markers: readonly string[],
-  options: { concurrency?: number; maxAttempts?: number } = {},
+  options: { concurrency?: number; maxAttempts?: number; onAck?: (acked: number) => void } = {},
 ): Promise<WriteReport> {
   const counts = { acked: 0, confirmedByRead: 0, gaveUp: 0, toolErrors: 0, unknownOutcomes: 0 };
   const queue = [...markers];
@@ -44,6 +45,7 @@ export async function writeAll(
       if (fate === "acked") counts.acked++;
       else if (fate === "confirmed_by_read") counts.confirmedByRead++;
       else counts.gaveUp++;
+      if (fate !== "gave_up") options.onAck?.(counts.acked + counts.confirmedByRead);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
@@ -57,13 +59,24 @@ async function writeOnce(
   counts: { toolErrors: number; unknownOutcomes: number },
 ): Promise<WriteFate> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const result = await client.callTool({
-      name: "xano_create_table_record",
-      arguments: { table_id: PRODUCTS, data: { name: marker, price: 1 } },
-    });
-    if (!result.isError) return "acked";
+    let text: string;
+    try {
+      const result = await client.callTool(
+        {
+          name: "xano_create_table_record",
+          arguments: { table_id: PRODUCTS, data: { name: marker, price: 1 } },
+        },
+        undefined,
+        CALL,
+      );
+      if (!result.isError) return "acked";
+      text = textOf(result);
+    } catch (error) {
+      // No answer at all (the server died mid-call): as unknown as an outcome gets.
+      text = `may or may not have been applied: ${error}`;
+    }
     counts.toolErrors++;
-    if (UNKNOWN.test(textOf(result))) {
+    if (UNKNOWN.test(text)) {
       counts.unknownOutcomes++;
       if (await readBack(client, marker) > 0) return "confirmed_by_read";
     }
@@ -76,49 +89,50 @@ async function writeOnce(
 export async function readBack(client: Client, marker: string): Promise<number> {
   let last = "";
   for (let attempt = 0; attempt < 50; attempt++) {
-    const result = await client.callTool({
-      name: "xano_search_table_content",
-      arguments: {
-        table_id: PRODUCTS,
-        conditions: [{ field: "name", op: "=", value: marker }],
-        limit: 10,
-      },
-    });
-    if (!result.isError) {
-      return (result.structuredContent as { records: unknown[] }).records.length;
+    try {
+      const result = await client.callTool(
+        {
+          name: "xano_search_table_content",
+          arguments: {
+            table_id: PRODUCTS,
+            conditions: [{ field: "name", op: "=", value: marker }],
+            limit: 10,
+          },
+        },
+        undefined,
+        CALL,
+      );
+      if (!result.isError) {
+        return (result.structuredContent as { records: unknown[] }).records.length;
+      }
+      last = textOf(result);
+    } catch (error) {
+      last = String(error);
     }
-    last = textOf(result);
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt)));
   }
   throw new Error(`Could not read back "${marker}" in 50 attempts; last answer: ${last}`);
 }
 
-/** Row counts per marker, read straight from the sandbox with faults off. */
+/** Row counts per marker, read straight from a sandbox's Metadata API (faults off). */
 export async function rowsByName(
-  sandbox: Sandbox,
-  metaUrl: string,
+  fetch: (request: Request) => Promise<Response>,
+  meta: { readonly url: string; readonly token: string },
   prefix: string,
 ): Promise<Map<string, number>> {
-  const saved = sandbox.faults.spec;
-  sandbox.faults.clear();
-  const token = await sandbox.issueToken();
   const counts = new Map<string, number>();
-  try {
-    for (let page: number | null = 1; page !== null;) {
-      const res = await sandbox.fetch(
-        new Request(`${metaUrl}/workspace/1/table/${PRODUCTS}/content?page=${page}&per_page=100`, {
-          headers: { authorization: `Bearer ${token}` },
-        }),
-      );
-      if (!res.ok) throw new Error(`Sandbox read failed: ${res.status} ${await res.text()}`);
-      const body = await res.json() as { items: { name: string }[]; nextPage: number | null };
-      for (const row of body.items) {
-        if (row.name.startsWith(prefix)) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
-      }
-      page = body.nextPage;
+  for (let page: number | null = 1; page !== null;) {
+    const res = await fetch(
+      new Request(`${meta.url}/workspace/1/table/${PRODUCTS}/content?page=${page}&per_page=100`, {
+        headers: { authorization: `Bearer ${meta.token}` },
+      }),
+    );
+    if (!res.ok) throw new Error(`Sandbox read failed: ${res.status} ${await res.text()}`);
+    const body = await res.json() as { items: { name: string }[]; nextPage: number | null };
+    for (const row of body.items) {
+      if (row.name.startsWith(prefix)) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
     }
-  } finally {
-    sandbox.faults.set(saved);
+    page = body.nextPage;
   }
   return counts;
 }
@@ -132,4 +146,18 @@ export function audit(
     lost: markers.filter((m) => (rows.get(m) ?? 0) === 0),
     duplicated: markers.filter((m) => (rows.get(m) ?? 0) > 1),
   };
+}
+
+/** Audit records of `userId` and the sum of its usage `calls` counters; equal when KV is consistent. */
+export async function auditAndUsage(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<{ auditRecords: number; usageCalls: number }> {
+  let auditRecords = 0;
+  for await (const _ of kv.list({ prefix: ["audit", userId] })) auditRecords++;
+  let usageCalls = 0;
+  for await (const entry of kv.list<Deno.KvU64>({ prefix: ["usage", userId] })) {
+    if (entry.key.at(-1) === "calls") usageCalls += Number(entry.value.value);
+  }
+  return { auditRecords, usageCalls };
 }

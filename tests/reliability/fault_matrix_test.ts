@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { memoryKv } from "../_helpers.ts";
 import { scale, stack } from "./_stack.ts";
-import { audit, rowsByName, writeAll } from "./_writes.ts";
+import { audit, auditAndUsage, rowsByName, writeAll } from "./_writes.ts";
 
 const WRITES = scale(12, 200);
 
@@ -49,7 +49,11 @@ for (const cell of CELLS) {
     } finally {
       s.sandbox.faults.clear();
     }
-    const rows = await rowsByName(s.sandbox, s.sandbox.urls("http://sandbox.local").meta, prefix);
+    const meta = {
+      url: s.sandbox.urls("http://sandbox.local").meta,
+      token: await s.sandbox.issueToken(),
+    };
+    const rows = await rowsByName(s.sandbox.fetch, meta, prefix);
     const { lost, duplicated } = audit(markers, rows);
     console.log(JSON.stringify({
       cell: cell.name,
@@ -61,6 +65,9 @@ for (const cell of CELLS) {
     assert.deepEqual(duplicated, [], "duplicated writes");
     assert.deepEqual(lost, [], "lost writes");
     assert.equal(report.gaveUp, 0);
+    const books = await auditAndUsage(kv, "u-1");
+    assert.equal(books.auditRecords, books.usageCalls, "audit and usage commit together");
+    assert.ok(books.auditRecords >= WRITES, "every answered call is audited");
     await client.close();
   });
 }
