@@ -2,7 +2,9 @@
  * Rate limits on `/mcp`, per client IP and per bearer token, held in KV so
  * they hold across every process sharing it. Checked before authentication
  * (a flood of bad tokens costs one KV round trip each, never a token lookup);
- * the token subject is its SHA-256, so no token is ever stored. A refused
+ * the token subject is its SHA-256, so no token is ever stored. Counting is
+ * contention-free (`exact: false`): one client's parallel calls never slow
+ * each other down, and a burst may pass a limit by the calls in flight. A refused
  * request gets 429, `Retry-After` and a JSON-RPC error body MCP clients show.
  *
  * @example
@@ -34,13 +36,19 @@ export function mcpRateLimit(options: McpRateLimitOptions): MiddlewareHandler {
     if (c.req.method === "OPTIONS") return await next();
     if (options.perIp) {
       const ip = clientIp(c, { trustProxy: options.trustProxy });
-      const result = await options.limiter.hit(MCP_BUCKETS.ip, ip, options.perIp);
+      const result = await options.limiter.hit(MCP_BUCKETS.ip, ip, {
+        ...options.perIp,
+        exact: false,
+      });
       if (!result.allowed) return refuse(c, result, "this address");
     }
     const token = /^Bearer\s+(\S+)/i.exec(c.req.header("authorization") ?? "")?.[1];
     if (options.perToken && token) {
       const subject = await sha256Hex(token);
-      const result = await options.limiter.hit(MCP_BUCKETS.token, subject, options.perToken);
+      const result = await options.limiter.hit(MCP_BUCKETS.token, subject, {
+        ...options.perToken,
+        exact: false,
+      });
       if (!result.allowed) return refuse(c, result, "this token");
     }
     await next();

@@ -21,6 +21,11 @@ import { keys } from "./keys.ts";
 export interface RateLimit {
   readonly limit: number;
   readonly windowMs: number;
+  /**
+   * `true` (default): never more than `limit`, at the cost of retries under contention (sign-in).
+   * `false`: no contention at all, overshoot bounded by concurrent hits (high-volume endpoints).
+   */
+  readonly exact?: boolean;
 }
 
 /** The outcome of a hit. */
@@ -64,28 +69,39 @@ export function createRateLimiter({ kv, clock, onRefused }: RateLimiterDeps): Ra
     if (!(rule.limit > 0) || !(rule.windowMs > 0)) {
       throw new RangeError(`Invalid rate limit for "${bucket}": limit and window must be positive`);
     }
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    for (let attempt = 0;; attempt++) {
       const now = clock.now();
       const window = Math.floor(now / rule.windowMs);
       const elapsed = (now - window * rule.windowMs) / rule.windowMs;
       const currentKey = keys.rateLimit(bucket, subject, window);
-      const [previous, current] = await kv.getMany<[number, number]>([
+      const [previous, current] = await kv.getMany<[Counter, Counter]>([
         keys.rateLimit(bucket, subject, window - 1),
         currentKey,
       ]);
-      const count = current.value ?? 0;
-      const weighted = (previous.value ?? 0) * (1 - elapsed) + count;
+      const before = valueOf(previous.value);
+      const count = valueOf(current.value);
+      const weighted = before * (1 - elapsed) + count;
       if (weighted + 1 > rule.limit) {
         return {
           allowed: false,
           remaining: 0,
-          retryAfterMs: retryAfter(rule, previous.value ?? 0, count, elapsed),
+          retryAfterMs: retryAfter(rule, before, count, elapsed),
         };
       }
-      const result = await kv.atomic().check(current).set(currentKey, count + 1, {
-        expireIn: rule.windowMs * 2,
-      }).commit();
-      if (result.ok) {
+      // An exact limit compares and sets. Otherwise the window's counter is created once (with
+      // its expiry) and then only summed, so concurrent hits never conflict; a burst may pass
+      // the limit by the number of hits in flight.
+      const exact = rule.exact !== false;
+      if (exact && attempt >= MAX_ATTEMPTS) {
+        // Heavy contention on one subject of an exact limit is itself a sign of abuse: refuse.
+        return { allowed: false, remaining: 0, retryAfterMs: 1_000 };
+      }
+      const op = exact || current.versionstamp === null
+        ? kv.atomic().check(current).set(currentKey, new Deno.KvU64(BigInt(count + 1)), {
+          expireIn: rule.windowMs * 2,
+        })
+        : kv.atomic().sum(currentKey, 1n);
+      if ((await op.commit()).ok) {
         return {
           allowed: true,
           remaining: Math.max(0, Math.floor(rule.limit - weighted - 1)),
@@ -93,8 +109,6 @@ export function createRateLimiter({ kv, clock, onRefused }: RateLimiterDeps): Ra
         };
       }
     }
-    // Heavy contention on one subject is itself a sign of abuse: refuse.
-    return { allowed: false, remaining: 0, retryAfterMs: 1_000 };
   }
 
   return {
@@ -117,6 +131,14 @@ export function createRateLimiter({ kv, clock, onRefused }: RateLimiterDeps): Ra
         .commit();
     },
   };
+}
+
+/** A window counter: a KvU64 (or a plain number written by older versions). */
+type Counter = Deno.KvU64 | number;
+
+function valueOf(counter: Counter | null): number {
+  if (counter === null) return 0;
+  return typeof counter === "number" ? counter : Number(counter.value);
 }
 
 /** Time until the weighted count drops below the limit, or until the next window. */

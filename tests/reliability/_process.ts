@@ -19,6 +19,7 @@ export const ENCRYPTION_KEY = KEY_BYTES.toBase64();
 
 /** A running `main.ts`. */
 export interface ServerProcess {
+  readonly pid: number;
   readonly port: number;
   readonly url: string;
   /** SIGKILL: no shutdown hook runs, KV is left as the kill finds it. */
@@ -92,6 +93,7 @@ export async function startServer(options: {
     return s;
   });
   return {
+    pid: child.pid,
     port: options.port,
     url: `http://127.0.0.1:${options.port}`,
     async kill() {

@@ -28,7 +28,7 @@ const CELLS: readonly { name: string; faults: string; tokenTtl?: string }[] = [
     name: "everything at once",
     faults:
       "latency=0ms..5ms,error_rate=0.1,error_after_write_rate=0.1,rate_limit=0.05,retry_after=1s,drop_rate=0.1,drop_after_write_rate=0.1,seed=18",
-    tokenTtl: "100ms",
+    tokenTtl: "1500ms",
   },
 ];
 

@@ -59,3 +59,14 @@ Deno.test("rate limits: concurrent hits never exceed the limit", async () => {
   assert.equal(results.filter((r) => r.allowed).length <= 5, true);
   assert.ok(results.filter((r) => r.allowed).length >= 1);
 });
+
+Deno.test("rate limits: a non-exact limit counts 200 concurrent hits without refusing any for contention", async () => {
+  using kv = await memoryKv();
+  const limiter = createRateLimiter({ kv, clock: manualClock() });
+  const rule = { limit: 1000, windowMs: 60_000, exact: false };
+  const results = await Promise.all(Array.from({ length: 200 }, () => limiter.hit("b", "s", rule)));
+  assert.equal(results.filter((r) => r.allowed).length, 200);
+  const after = await limiter.hit("b", "s", { limit: 201, windowMs: 60_000, exact: false });
+  assert.equal(after.allowed, true);
+  assert.equal((await limiter.hit("b", "s", { limit: 201, windowMs: 60_000 })).allowed, false);
+});

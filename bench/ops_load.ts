@@ -1,0 +1,237 @@
+/**
+ * Load: MCP tool calls through the whole product (`main.ts` in its own process:
+ * API-key auth, KV-backed rate limits and sessions, the audit record and usage
+ * counters, the real Xano client against the embedded sandbox) at 1, 10, 50
+ * and 200 concurrent sessions, against a bare SDK server answering the same
+ * result with no auth, KV or Xano (the floor), in the same run. Also the cold
+ * start to a first tool answer, server RSS per level (from /proc), and with
+ * `--soak SECONDS` a soak at 50 sessions with RSS sampled every 5 s.
+ * Writes bench/results/ops_load.{json,md}.
+ *
+ * Run: `deno task bench:ops [--calls 20] [--soak 600]`
+ */
+
+import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
+import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
+
+function arg(name: string, fallback: number): number {
+  const at = Deno.args.indexOf(`--${name}`);
+  return at >= 0 ? Number(Deno.args[at + 1]) : fallback;
+}
+
+const LEVELS = [1, 10, 50, 200];
+const CALLS = arg("calls", 20);
+const SOAK_S = arg("soak", 0);
+const TOOL = { name: "xano_list_tables", arguments: {} };
+const ENV = {
+  MCP_RATE_LIMIT_IP: "1000000/1m",
+  MCP_RATE_LIMIT_TOKEN: "1000000/1m",
+};
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function rssMb(pid: number): number {
+  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+  return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function connect(url: string, key?: string): Promise<Client> {
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    requestInit: key ? { headers: { authorization: `Bearer ${key}` } } : {},
+  });
+  const client = new Client({ name: "bench", version: "1" });
+  await client.connect(transport);
+  return client;
+}
+
+interface LevelResult {
+  sessions: number;
+  calls: number;
+  p50: number;
+  p99: number;
+  callsPerSecond: number;
+  rssMb: number;
+}
+
+async function level(
+  url: string,
+  pid: number,
+  sessions: number,
+  key?: string,
+): Promise<LevelResult> {
+  const clients = await Promise.all(Array.from({ length: sessions }, () => connect(url, key)));
+  await Promise.all(clients.map((c) => c.callTool(TOOL)));
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(clients.map(async (client) => {
+    for (let i = 0; i < CALLS; i++) {
+      const t = performance.now();
+      const result = await client.callTool(TOOL);
+      latencies.push(performance.now() - t);
+      if (result.isError) throw new Error(JSON.stringify(result.content));
+    }
+  }));
+  const elapsed = performance.now() - started;
+  const rss = rssMb(pid);
+  await Promise.all(clients.map((c) => c.close()));
+  latencies.sort((a, b) => a - b);
+  return {
+    sessions,
+    calls: latencies.length,
+    p50: round(pct(latencies, 50)),
+    p99: round(pct(latencies, 99)),
+    callsPerSecond: Math.round((latencies.length / elapsed) * 1000),
+    rssMb: rss,
+  };
+}
+
+function spawnBare(payloadFile: string): { pid: number; port: Promise<number>; kill(): void } {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", "bench/bare_server.ts", payloadFile],
+    cwd: new URL("../", import.meta.url),
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const port = (async () => {
+    const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    while (!/listening (\d+)/.test(text)) {
+      const chunk = await reader.read();
+      if (chunk.done) throw new Error(`bare server exited: ${text}`);
+      text += chunk.value;
+    }
+    return Number(/listening (\d+)/.exec(text)![1]);
+  })();
+  return { pid: child.pid, port, kill: () => child.kill("SIGKILL") };
+}
+
+const dir = await Deno.makeTempDir({ prefix: "xmcp-bench-" });
+const port = freePort();
+const origin = `http://127.0.0.1:${port}`;
+const { key } = await prepareKv(dir, origin);
+
+// Cold start: spawn to the first tool answer (Deno start, module load, KV open, sandbox ready,
+// HTTP listen, initialize, auth, session in KV, Xano call through the sandbox, audit commit).
+const spawnedAt = performance.now();
+const server = await startServer({ dir, port, env: ENV });
+const listeningMs = performance.now() - spawnedAt;
+const firstClient = await connect(`${origin}/mcp`, key);
+const first = await firstClient.callTool(TOOL);
+const coldStartMs = performance.now() - spawnedAt;
+await firstClient.close();
+const pid = server.pid;
+
+const payloadFile = `${dir}/payload.json`;
+await Deno.writeTextFile(
+  payloadFile,
+  JSON.stringify({
+    text: (first.content as { text: string }[])[0]!.text,
+    structured: first.structuredContent,
+  }),
+);
+const bare = spawnBare(payloadFile);
+const bareUrl = `http://127.0.0.1:${await bare.port}/mcp`;
+
+const rows: { sessions: number; ours: LevelResult; floor: LevelResult }[] = [];
+for (const sessions of LEVELS) {
+  const floor = await level(bareUrl, bare.pid, sessions);
+  const ours = await level(`${origin}/mcp`, pid, sessions, key);
+  rows.push({ sessions, ours, floor });
+  console.log(JSON.stringify(rows.at(-1)));
+}
+
+const soak: { t: number; rssMb: number; calls: number }[] = [];
+if (SOAK_S > 0) {
+  const clients = await Promise.all(
+    Array.from({ length: 50 }, () => connect(`${origin}/mcp`, key)),
+  );
+  const started = performance.now();
+  let calls = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      soak.push({ t: Math.round((performance.now() - started) / 1000), rssMb: rssMb(pid), calls });
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+  })();
+  await Promise.all(clients.map(async (client) => {
+    while (performance.now() - started < SOAK_S * 1000) {
+      await client.callTool(TOOL);
+      calls++;
+    }
+  }));
+  running = false;
+  await sampler;
+  soak.push({ t: Math.round((performance.now() - started) / 1000), rssMb: rssMb(pid), calls });
+  await Promise.all(clients.map((c) => c.close()));
+}
+
+bare.kill();
+await server.stop();
+await Deno.remove(dir, { recursive: true });
+
+const at50 = rows.find((r) => r.sessions === 50)!;
+const at200 = rows.find((r) => r.sessions === 200)!;
+const soakSecondHalf = soak.slice(Math.floor(soak.length / 2));
+const result = {
+  date: new Date().toISOString(),
+  deno: Deno.version.deno,
+  cpus: navigator.hardwareConcurrency,
+  callsPerSession: CALLS,
+  tool: "xano_list_tables (workspace 1 of the sandbox, 3 tables)",
+  coldStart: { listeningMs: Math.round(listeningMs), firstToolAnswerMs: Math.round(coldStartMs) },
+  levels: rows,
+  targets: {
+    overheadP50At50Ms: round(at50.ours.p50 - at50.floor.p50),
+    overheadP99At50Ms: round(at50.ours.p99 - at50.floor.p99),
+    throughputRatioAt50: round(at50.ours.callsPerSecond / at50.floor.callsPerSecond),
+    rssAt200Mb: at200.ours.rssMb,
+  },
+  soak: SOAK_S > 0
+    ? {
+      seconds: SOAK_S,
+      samples: soak,
+      rssFirstMb: soak[0]?.rssMb,
+      rssMaxMb: Math.max(...soak.map((s) => s.rssMb)),
+      rssSecondHalfMinMb: Math.min(...soakSecondHalf.map((s) => s.rssMb)),
+      rssSecondHalfMaxMb: Math.max(...soakSecondHalf.map((s) => s.rssMb)),
+      calls: soak.at(-1)?.calls,
+    }
+    : null,
+};
+
+const table = rows.map((r) =>
+  `| ${r.sessions} | ${r.ours.p50} / ${r.ours.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.ours.callsPerSecond} | ${r.floor.callsPerSecond} | ${r.ours.rssMb} | ${r.floor.rssMb} |`
+).join("\n");
+const md = `# Load through the whole product vs the bare SDK floor
+
+Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`deno task bench:ops --calls ${CALLS}${
+  SOAK_S ? ` --soak ${SOAK_S}` : ""
+}\`. Ours: \`main.ts\` in its own process (API key auth, KV rate limits, KV sessions, one audit record +
+usage counters per call, the Xano client against the embedded sandbox, a JSON log line per request). Floor: the
+SDK's streamable HTTP server in its own process answering the same result with no auth, KV or Xano.
+Clients: SDK clients over loopback HTTP in the bench process (sharing the machine's CPUs).
+
+| sessions | ours p50 / p99 ms | floor p50 / p99 ms | ours calls/s | floor calls/s | ours RSS MB | floor RSS MB |
+| --- | --- | --- | --- | --- | --- | --- |
+${table}
+
+Cold start (spawn \`deno run main.ts\` → first tool answer): ${result.coldStart.firstToolAnswerMs} ms
+(listening after ${result.coldStart.listeningMs} ms).
+
+At 50 sessions: our overhead p50 ${result.targets.overheadP50At50Ms} ms, p99 ${result.targets.overheadP99At50Ms} ms;
+throughput ${result.targets.throughputRatioAt50} × the floor. RSS at 200 sessions: ${result.targets.rssAt200Mb} MB.
+${
+  result.soak
+    ? `\nSoak: ${result.soak.seconds} s at 50 sessions, ${result.soak.calls} calls; RSS first ${result.soak.rssFirstMb} MB, max ${result.soak.rssMaxMb} MB, second half ${result.soak.rssSecondHalfMinMb}–${result.soak.rssSecondHalfMaxMb} MB.\n`
+    : ""
+}`;
+await Deno.writeTextFile(
+  new URL("./results/ops_load.json", import.meta.url),
+  JSON.stringify(result, null, 2) + "\n",
+);
+await Deno.writeTextFile(new URL("./results/ops_load.md", import.meta.url), md);
+console.log(md);
+Deno.exit(0);
