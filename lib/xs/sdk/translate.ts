@@ -24,12 +24,14 @@ import {
   describe,
   FORBIDDEN_GLOBALS,
   FORBIDDEN_MEMBERS,
+  forbidGlobal,
+  notAllowed,
   posOf,
   reject,
   type Scope,
   snippet,
-  toArg,
-} from "./translate_values.ts";
+} from "./translate_scope.ts";
+import { toArg } from "./translate_values.ts";
 import type { SdkValue } from "./values.ts";
 
 interface MutableBuilder {
@@ -102,13 +104,7 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       const target = bindings.get(name);
       if (target) return { target, calls: [], built: false };
       if (FORBIDDEN_GLOBALS.has(name)) {
-        return reject(
-          scope,
-          node,
-          "SDK_FORBIDDEN_GLOBAL",
-          `"${name}" is not available in SDK code`,
-          "SDK code is translated, never run",
-        );
+        return forbidGlobal(scope, node, name, "SDK code is translated, never run");
       }
       return reject(
         scope,
@@ -122,10 +118,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       const m = node as acorn.MemberExpression;
       const prop = m.property.type === "Identifier" ? m.property.name : undefined;
       if (m.computed || prop === undefined) {
-        return reject(
+        return notAllowed(
           scope,
           node,
-          "SDK_NOT_WHITELISTED",
           "Computed member access (x[…]) is not allowed in SDK code",
           "call builder methods by name: e.input(…)",
         );
@@ -142,22 +137,15 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       while (root.type === "MemberExpression") root = (root as acorn.MemberExpression).object;
       if (root.type === "Identifier" && FORBIDDEN_GLOBALS.has((root as acorn.Identifier).name)) {
         const name = (root as acorn.Identifier).name;
-        return reject(
-          scope,
-          root,
-          "SDK_FORBIDDEN_GLOBAL",
-          `"${name}" is not available in SDK code`,
-          "SDK code is translated, never run",
-        );
+        return forbidGlobal(scope, root, name, "SDK code is translated, never run");
       }
       if (prop === "script") {
         const inner = chainOf(m.object, param);
         if (inner && inner.built) return inner;
       }
-      return reject(
+      return notAllowed(
         scope,
         node,
-        "SDK_NOT_WHITELISTED",
         `Reading ".${prop}" is not allowed here`,
         "only builder method calls and .build().script are translated",
       );
@@ -173,19 +161,17 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       }
       if (call.callee.type !== "MemberExpression") {
         if (call.callee.type === "CallExpression" && !chainOf(call.callee, param)) return undefined;
-        return reject(
+        return notAllowed(
           scope,
           node,
-          "SDK_NOT_WHITELISTED",
           `${describe(call.callee.type)} cannot be called in SDK code`,
         );
       }
       const member = call.callee as acorn.MemberExpression;
       if (member.computed || member.property.type !== "Identifier") {
-        return reject(
+        return notAllowed(
           scope,
           member,
-          "SDK_NOT_WHITELISTED",
           "Computed member access (x[…]) is not allowed in SDK code",
           "call builder methods by name: e.input(…)",
         );
@@ -202,10 +188,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       const inner = chainOf(member.object, param);
       if (!inner) return undefined;
       if (inner.built) {
-        return reject(
+        return notAllowed(
           scope,
           member.property,
-          "SDK_NOT_WHITELISTED",
           `.${method}() after .build() is not translated`,
           "call .build() last",
         );
@@ -232,18 +217,16 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
       );
     }
     if (node.type === "NewExpression") {
-      return reject(
+      return notAllowed(
         scope,
         node,
-        "SDK_NOT_WHITELISTED",
         "new is not allowed in SDK code",
         "start with create(name, verb)",
       );
     }
-    return reject(
+    return notAllowed(
       scope,
       node,
-      "SDK_NOT_WHITELISTED",
       `${describe(node.type)} is not translated`,
       "SDK code is a list of builder calls",
     );
@@ -254,23 +237,17 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
     const factory = FACTORIES[name];
     if (!factory) {
       if (FORBIDDEN_GLOBALS.has(name)) {
-        return reject(
+        return forbidGlobal(
           scope,
           call,
-          "SDK_FORBIDDEN_GLOBAL",
-          `"${name}" is not available in SDK code`,
+          name,
           name === "fetch"
             ? "use .apiRequest(url, method, options, alias)"
             : "SDK code is translated, never run",
         );
       }
       if (HELPERS.has(name)) {
-        return reject(
-          scope,
-          call,
-          "SDK_NOT_WHITELISTED",
-          `${name}() makes a value; pass it to a builder method`,
-        );
+        return notAllowed(scope, call, `${name}() makes a value; pass it to a builder method`);
       }
       return reject(
         scope,
@@ -331,10 +308,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
         const arg = (stmt as acorn.ReturnStatement).argument;
         if (arg && !take(arg)) return undefined;
       } else if (stmt.type !== "EmptyStatement") {
-        return reject(
+        return notAllowed(
           scope,
           stmt,
-          "SDK_NOT_WHITELISTED",
           `${describe(stmt.type)} is not allowed in a block callback`,
           HINTS[stmt.type] ?? `${param} => ${param}.var(…)`,
         );
@@ -357,10 +333,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
 
   function declare(decl: acorn.VariableDeclarator): void {
     if (decl.id.type !== "Identifier") {
-      reject(
+      notAllowed(
         scope,
         decl.id,
-        "SDK_NOT_WHITELISTED",
         "Destructuring is not allowed in SDK code",
         "const e = create(name, verb)",
       );
@@ -368,10 +343,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
     }
     const name = decl.id.name;
     if (!decl.init) {
-      reject(
+      notAllowed(
         scope,
         decl,
-        "SDK_NOT_WHITELISTED",
         `"${name}" must be bound to a builder when declared`,
         `const ${name} = create(name, verb)`,
       );
@@ -383,10 +357,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
     if (literal !== undefined) {
       scope.constants.set(name, literal);
       if (!scope.fix) {
-        reject(
+        notAllowed(
           scope,
           decl,
-          "SDK_NOT_WHITELISTED",
           `"${name}" is bound to a plain value; only builders can be bound`,
           "write the value inline where it is used",
         );
@@ -438,10 +411,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
         for (const s of (stmt as acorn.ImportDeclaration).specifiers) {
           const local = s.local.name;
           if (!(local in FACTORIES) && !HELPERS.has(local) && local !== "FluentBuilder") {
-            reject(
+            notAllowed(
               scope,
               s,
-              "SDK_NOT_WHITELISTED",
               `Importing "${local}" is not supported`,
               "the SDK functions are available without imports",
             );
@@ -460,10 +432,9 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
         return;
       }
       default:
-        reject(
+        notAllowed(
           scope,
           stmt,
-          "SDK_NOT_WHITELISTED",
           `${describe(stmt.type)} is not allowed in SDK code`,
           HINTS[stmt.type] ?? "SDK code is a list of builder calls",
         );
@@ -475,20 +446,13 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
     while (root.type === "MemberExpression") root = (root as acorn.MemberExpression).object;
     if (root.type === "Identifier" && FORBIDDEN_GLOBALS.has((root as acorn.Identifier).name)) {
       const name = (root as acorn.Identifier).name;
-      reject(
-        scope,
-        root,
-        "SDK_FORBIDDEN_GLOBAL",
-        `"${name}" is not available in SDK code`,
-        "SDK code is translated, never run",
-      );
+      forbidGlobal(scope, root, name, "SDK code is translated, never run");
       return;
     }
     if (e.operator !== "=" || e.left.type !== "Identifier" || !bindings.has(e.left.name)) {
-      reject(
+      notAllowed(
         scope,
         e,
-        "SDK_NOT_WHITELISTED",
         "Only a builder variable can be reassigned, to a chain on a builder",
         "e = e.input(…)",
       );
