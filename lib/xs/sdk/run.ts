@@ -9,6 +9,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import type { Document } from "./ast.ts";
 import { LogicBuilder } from "./builder.ts";
+import { undeclaredInputs } from "./checks.ts";
 import { diagnostic, locate } from "./diagnostic.ts";
 import { create, createFunction, createTask } from "./entry.ts";
 import { GROUP_METHOD_ALIASES, LOGIC_METHOD_ALIASES, TABLE_METHOD_ALIASES } from "./fix_aliases.ts";
@@ -122,6 +123,7 @@ export function runProgram(program: ProgramIR): RunResult {
   for (const ir of program.builders) {
     const { builder } = runOne(ir, diagnostics);
     const doc = builder.document();
+    diagnostics.push(...locate(undeclaredInputs(doc), ir.pos.line, ir.pos.column));
     documents.push(doc);
     objects.push({
       kind: doc.kind,
