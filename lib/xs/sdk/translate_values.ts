@@ -23,7 +23,7 @@ import {
   type Scope,
   snippet,
 } from "./translate_scope.ts";
-import { buildArray, buildObject, chain, expr, type SdkValue } from "./values.ts";
+import { buildArray, buildObject, chain, expr, isPlainObject, type SdkValue } from "./values.ts";
 
 const NOT_A_VALUE =
   'use a literal, an object or array literal, a "$" expression string, or expr("…")';
@@ -95,6 +95,19 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
     case "ObjectExpression": {
       const out: Record<string, SdkValue> = {};
       for (const p of (node as acorn.ObjectExpression).properties) {
+        if (p.type === "SpreadElement" && scope.fix) {
+          const spread = toValueOf(scope, p.argument, ok);
+          if (!ok.value) return undefined;
+          if (!isPlainObject(spread)) {
+            return fail(
+              "SDK_NOT_WHITELISTED",
+              "Only an object literal can be spread into an object",
+            );
+          }
+          inlinedSpread(scope, p);
+          Object.assign(out, spread);
+          continue;
+        }
         if (p.type !== "Property" || p.computed || p.kind !== "init" || p.method) {
           return fail(
             "SDK_NOT_WHITELISTED",
@@ -117,6 +130,16 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
     case "ArrayExpression": {
       const out: SdkValue[] = [];
       for (const el of (node as acorn.ArrayExpression).elements) {
+        if (el?.type === "SpreadElement" && scope.fix) {
+          const spread = toValueOf(scope, el.argument, ok);
+          if (!ok.value) return undefined;
+          if (!Array.isArray(spread)) {
+            return fail("SDK_NOT_WHITELISTED", "Only an array literal can be spread into an array");
+          }
+          inlinedSpread(scope, el);
+          out.push(...spread);
+          continue;
+        }
         if (el === null || el.type === "SpreadElement") {
           return fail(
             "SDK_NOT_WHITELISTED",
@@ -146,6 +169,16 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
     default:
       return fail("SDK_NOT_WHITELISTED", `${describe(node.type)} is not an SDK value`);
   }
+}
+
+/** Reports a spread of a literal (or constant) folded into its object or array. */
+function inlinedSpread(scope: Scope, node: acorn.SpreadElement): void {
+  scope.fixes.push({
+    rule: "inline-spread",
+    before: snippet(scope, node),
+    after: "(properties written out)",
+    line: posOf(node).line,
+  });
 }
 
 function identifierValue(

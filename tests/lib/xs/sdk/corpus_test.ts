@@ -14,7 +14,6 @@ const expectedDir = new URL("../../../corpus/sdk_expected/", import.meta.url);
 
 /** Programs the compiler is known not to repair (each needs a human decision). */
 const KNOWN_UNFIXABLE = new Set([
-  "58_holdout_gpt_style_async.js",
   "70_holdout2_async_await.js",
 ]);
 
