@@ -464,20 +464,33 @@ export class LogicBuilder {
     });
   }
 
-  /** Prints the XanoScript and returns it with every diagnostic. */
-  build(): BuildResult {
+  /**
+   * The finished document and every diagnostic, including unclosed blocks and
+   * a missing response; positionless ones stay at line 0.
+   */
+  finish(): { readonly document: LogicDocument; readonly diagnostics: readonly Diagnostic[] } {
     const closed = this.#closeAll();
-    const doc = closed.document();
+    const document = closed.document();
     const diagnostics = [...closed.#state.diagnostics];
-    if (doc.kind !== "task" && doc.response === undefined) {
+    if (document.kind !== "task" && document.response === undefined) {
       diagnostics.push(
-        diagnostic("SDK_MISSING_RESPONSE", `The ${doc.kind} "${doc.name}" has no .response()`, {
-          fix: '.response("$result") at the end of the chain',
-        }),
+        diagnostic(
+          "SDK_MISSING_RESPONSE",
+          `The ${document.kind} "${document.name}" has no .response()`,
+          {
+            fix: '.response("$result") at the end of the chain',
+          },
+        ),
       );
     }
+    return { document, diagnostics };
+  }
+
+  /** Prints the XanoScript and returns it with every diagnostic. */
+  build(): BuildResult {
+    const { document, diagnostics } = this.finish();
     return Object.freeze({
-      script: printDocument(doc),
+      script: printDocument(document),
       diagnostics: Object.freeze(locate(diagnostics, 1, 1)),
       fixes: [],
     });
