@@ -101,16 +101,24 @@ export const responseBlock: TextRule = (s) => {
       continue;
     }
     const open = /^(\s*)response\s*\{\s*$/.exec(s.lines[k]);
-    const value = /^\s*value\s*=\s*(.+)$/.exec(s.lines[k + 1] ?? "");
-    if (open && value && /^\s*\}\s*$/.test(s.lines[k + 2] ?? "")) {
-      s.fixes.push({
-        rule: "response-block",
-        before: "response { value = … }",
-        after: `response = ${excerpt(value[1])}`,
-        line: k + 1,
-      });
-      s.lines.splice(k, 3, `${open[1]}response = ${value[1]}`);
+    let v = k + 1;
+    while (v < s.lines.length && s.lines[v].trim() === "") v++;
+    const value = /^\s*value\s*=\s*(.+)$/.exec(s.lines[v] ?? "");
+    if (!open || !value) continue;
+    const end = closingLine(s.lines, k);
+    if (end < 0) continue;
+    const inner = s.lines.slice(v + 1, end).map((x) => x.replace(/^ {2}/, ""));
+    while (inner.length > 0 && inner[inner.length - 1].trim() === "") inner.pop();
+    if (inner.some((x) => /^\s*\w+\s*=[^=]/.test(x) && !/^\s/.test(x.slice(open[1].length)))) {
+      continue;
     }
+    s.fixes.push({
+      rule: "response-block",
+      before: "response { value = … }",
+      after: `response = ${excerpt(value[1])}`,
+      line: k + 1,
+    });
+    s.lines.splice(k, end - k + 1, `${open[1]}response = ${value[1]}`, ...inner);
   }
 };
 

@@ -182,3 +182,12 @@ CASES.push(
     after: "// about\nfunction f {",
   },
 );
+
+CASES.push({
+  rule: "response-block",
+  source: fn(VAR).replace(
+    "response = 1",
+    "response {\n\n    value = {\n      ok: true\n      x: $x\n    }\n  }",
+  ),
+  after: "  response = {\n    ok: true\n    x: $x\n  }\n}",
+});
