@@ -75,12 +75,14 @@ export function closingLine(lines: string[], k: number): number {
   return -1;
 }
 
+/** `# text` → `// text`. */
 export const hashComment: TextRule = (s) =>
   eachLine(s, "hash-comment", (line) => {
     const m = /^(\s*)#+\s?(.*)$/.exec(line);
     return m ? `${m[1]}// ${m[2]}` : undefined;
   });
 
+/** `code // text` → the comment on its own line above the code. */
 export const trailingComment: TextRule = (s) => {
   const toks = tokenize(s.lines.join("\n"));
   for (let j = toks.length - 1; j >= 0; j--) {
@@ -93,6 +95,7 @@ export const trailingComment: TextRule = (s) => {
   }
 };
 
+/** `response { value = X }` (one line or several) → `response = X`. */
 export const responseBlock: TextRule = (s) => {
   for (let k = s.lines.length - 1; k >= 0; k--) {
     const one = /^(\s*)response\s*\{\s*value\s*=\s*(.+?)\s*\}\s*$/.exec(s.lines[k]);
@@ -122,18 +125,21 @@ export const responseBlock: TextRule = (s) => {
   }
 };
 
+/** `else if (…)` → `elseif (…)`. */
 export const elseIf: TextRule = (s) =>
   eachLine(s, "else-if-to-elseif", (line) => {
     if (!/^\s*\}?\s*else\s+if\b/.test(line)) return undefined;
     return line.replace(/else\s+if\b\s*/, "elseif ");
   });
 
+/** `} else {` → `}` and `else {` on separate lines. */
 export const splitElse: TextRule = (s) =>
   eachLine(s, "else-on-own-line", (line) => {
     const m = /^(\s*)\}\s*((?:elseif|else)\b.*)$/.exec(line);
     return m ? `${m[1]}}\n${m[1]}${m[2]}` : undefined;
   });
 
+/** A comment between `}` and `elseif`/`else` moves above the `if`. */
 export const commentBeforeElse: TextRule = (s) => {
   for (let k = 1; k < s.lines.length; k++) {
     if (!/^\s*(elseif|else)\b/.test(s.lines[k])) continue;
@@ -162,6 +168,7 @@ export const commentBeforeElse: TextRule = (s) => {
 
 const FIELD_HEAD = /^(\s*)([a-z_]+)(\[[^\]]*\])?(\?)?(\s+[A-Za-z_]\w*)(\??)(.*)$/;
 
+/** `string`/`integer`/`float`/`boolean`/… field types → `text`/`int`/`decimal`/`bool`/…. */
 export const typeAlias: TextRule = (s) =>
   eachLine(s, "type-alias", (line) => {
     const m = FIELD_HEAD.exec(line);
@@ -204,6 +211,7 @@ export const nullableAttribute: TextRule = (s) => {
   }
 };
 
+/** `bool x? default = true` → `bool x?=true`. */
 export const defaultKeyword: TextRule = (s) =>
   eachLine(s, "default-keyword", (line) => {
     const m =
@@ -213,12 +221,14 @@ export const defaultKeyword: TextRule = (s) =>
     return m ? `${m[1]}?=${m[2]}${m[3]}` : undefined;
   });
 
+/** `var total {` → `var $total {`. */
 export const varDollar: TextRule = (s) =>
   eachLine(s, "var-needs-dollar", (line) => {
     const m = /^(\s*!?var(?:\.update)?\s+)([A-Za-z_][\w.]*)(\s*\{.*)$/.exec(line);
     return m ? `${m[1]}$${m[2]}${m[3]}` : undefined;
   });
 
+/** `} as result` → `} as $result`. */
 export const asDollar: TextRule = (s) =>
   eachLine(s, "as-needs-dollar", (line) => {
     const m = /^(.*\bas\s+)([A-Za-z_]\w*)(\s*\{?\s*)$/.exec(line);
@@ -226,6 +236,7 @@ export const asDollar: TextRule = (s) =>
     return `${m[1]}$${m[2]}${m[3]}`;
   });
 
+/** ``precondition if (`expr`) {`` → `precondition (expr) {`. */
 export const preconditionIf: TextRule = (s) =>
   eachLine(s, "precondition-if", (line) => {
     const m = /^(\s*precondition)\s+if\s*\(\s*`([^`]*)`\s*\)(.*)$/.exec(line) ??
@@ -233,6 +244,7 @@ export const preconditionIf: TextRule = (s) =>
     return m ? `${m[1]} (${m[2]})${m[3]}` : undefined;
   });
 
+/** `auth = user` → `auth = "user"` (also api_group, canonical, datasource). */
 export const quoteNames: TextRule = (s) =>
   eachLine(s, "quote-clause-value", (line) => {
     const m = /^(\s*(?:auth|api_group|canonical|datasource)\s*=\s*)([A-Za-z_][\w-]*)\s*$/.exec(
@@ -242,6 +254,7 @@ export const quoteNames: TextRule = (s) =>
     return `${m[1]}"${m[2]}"`;
   });
 
+/** `verb=get` → `verb=GET`. */
 export const verbCase: TextRule = (s) =>
   eachLine(s, "verb-uppercase", (line) => {
     const m = /^(\s*query\s+\S+\s+verb\s*=\s*)(get|post|put|patch|delete)\b(.*)$/i.exec(line);
