@@ -173,7 +173,7 @@ export const typeAlias: TextRule = (s) =>
   eachLine(s, "type-alias", (line) => {
     const m = FIELD_HEAD.exec(line);
     const better = m && TYPE_CORRECTIONS[m[2]];
-    if (!m || !better || /^\s*(=|as\b)/.test(m[7])) return undefined;
+    if (!m || !better || (m[6] === "" && /^\s*(=|as\b)/.test(m[7]))) return undefined;
     return line.replace(m[2], better);
   });
 
