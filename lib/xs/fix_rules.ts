@@ -53,7 +53,7 @@ export function eachLine(
 ) {
   const guarded = protectedLines(state.lines);
   for (let k = state.lines.length - 1; k >= 0; k--) {
-    if (guarded.has(k)) continue;
+    if (guarded.has(k) || /^\s*\/\//.test(state.lines[k])) continue;
     const out = fn(state.lines[k], k);
     if (out !== undefined) replaceLine(state, rule, k, out);
   }

@@ -191,3 +191,9 @@ CASES.push({
   ),
   after: "  response = {\n    ok: true\n    x: $x\n  }\n}",
 });
+
+CASES.push({
+  rule: "hash-comment",
+  source: `# header\n${fn(VAR, "    // an {a, b} example\n    json items\n")}`,
+  after: "// header\nfunction f {\n  input {\n    // an {a, b} example\n    json items\n",
+});
