@@ -13,6 +13,7 @@ import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
 import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { loadAssets } from "./lib/web/assets.ts";
 import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
 import { createXanoRuntime } from "./lib/xano/mod.ts";
@@ -99,6 +100,12 @@ async function main(): Promise<void> {
   const sandboxUrls = sandbox?.urls(config.publicUrl);
 
   const metrics = createMetrics();
+  const assets = await loadAssets();
+  if (!assets.js) {
+    logger.warn(
+      "static/islands.js is missing: pages work, islands do not; run deno task build:islands",
+    );
+  }
   const xano = createXanoRuntime({
     kv,
     sealer,
@@ -118,6 +125,7 @@ async function main(): Promise<void> {
     fetch: globalThis.fetch,
     sandbox,
     resolveHost: resolveDns,
+    web: { assets },
     xano,
     authenticator: createXanoAuthenticator({
       fetch: xanoFetch,

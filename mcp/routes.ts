@@ -17,7 +17,7 @@ import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
 import { createMcpServer } from "./server.ts";
 import { createSessionManager, type SessionManager } from "./sessions.ts";
-import type { SdkCompiler, XanoApi, XanoToolDeps } from "./tools/_shared.ts";
+import type { SdkCompiler, XanoApi, XanoDebug, XanoToolDeps } from "./tools/_shared.ts";
 import { classifyToolError } from "./tools/errors.ts";
 import { XANO_TOOLS } from "./tools/mod.ts";
 
@@ -34,6 +34,8 @@ export interface McpRoutesDeps {
   instanceOrigin?(userId: string): Promise<string | undefined>;
   /** The SDK compiler; without it the SDK tools say so. */
   readonly sdk?: SdkCompiler;
+  /** Credential diagnostics of a user, for the debug toolset. */
+  debugFor?(userId: string): XanoDebug;
 }
 
 const INSTRUCTIONS =
@@ -61,6 +63,14 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
         workspaceId: settings.workspaceId,
         instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
         sdk: deps.sdk,
+        debug: deps.debugFor?.(record.userId),
+        connection: {
+          client_id: settings.clientId,
+          scopes: settings.scopes ?? "all",
+          read_only: settings.readOnly,
+          toolsets: settings.toolsets ?? "defaults",
+          ...(settings.workspaceId === undefined ? {} : { workspace_id: settings.workspaceId }),
+        },
       };
       return createMcpServer({
         tools: XANO_TOOLS,

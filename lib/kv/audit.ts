@@ -83,12 +83,23 @@ export interface AuditPage {
   readonly nextCursor?: string;
 }
 
+/** A client or tool that appears in a user's audit log, with its latest call. */
+export interface SeenEntry {
+  /** Client id or tool name. */
+  readonly id: string;
+  /** Client name (for clients) or the tool name. */
+  readonly name: string;
+  readonly lastAt: number;
+}
+
 /** Writes and reads the audit log. */
 export interface AuditStore {
   /** Stores one tool call and its usage counters atomically. */
   record(call: ToolCall): Promise<AuditRecord>;
   /** Reads a page of a user's records, newest first, filtered. */
   query(userId: string, query?: AuditQuery): Promise<AuditPage>;
+  /** Every client or tool the user's log has seen, most recently used first. */
+  seen(userId: string, kind: "client" | "tool"): Promise<readonly SeenEntry[]>;
 }
 
 /** Options of {@link createAuditStore}. */
@@ -124,6 +135,16 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
       const op = deps.kv.atomic().set(keys.audit(call.userId, record.id), record, {
         expireIn: retentionMs,
       });
+      op.set(keys.auditSeen(call.userId, "client", call.clientId), {
+        id: call.clientId,
+        name: call.clientName,
+        lastAt: at,
+      }, { expireIn: retentionMs });
+      op.set(keys.auditSeen(call.userId, "tool", call.tool), {
+        id: call.tool,
+        name: call.tool,
+        lastAt: at,
+      }, { expireIn: retentionMs });
       addUsage(op, {
         userId: call.userId,
         tool: call.tool,
@@ -162,6 +183,17 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         if (records.length === limit) cursorAtLimit = iter.cursor;
       }
       return { records };
+    },
+
+    async seen(userId, kind) {
+      const entries: SeenEntry[] = [];
+      const cutoff = deps.clock.now() - retentionMs;
+      for await (
+        const entry of deps.kv.list<SeenEntry>({ prefix: prefixes.auditSeenOfUser(userId, kind) })
+      ) {
+        if (entry.value.lastAt > cutoff) entries.push(entry.value);
+      }
+      return entries.sort((a, b) => b.lastAt - a.lastAt || a.id.localeCompare(b.id));
     },
   };
 }
