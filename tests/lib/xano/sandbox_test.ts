@@ -445,3 +445,35 @@ Deno.test("sandbox: two processes sharing KV refresh once for a 100-call burst",
   assert.equal(results.filter((r) => r.status === "rejected").length, 0);
   assert.equal(counts.authMe - before, 1);
 });
+
+Deno.test("sandbox: with token_ttl every token lapses, and the client asks for a new sign-in", async () => {
+  using kv = await memoryKv();
+  const sandbox = createSandbox({ clock: systemClock, faults: "token_ttl=40ms" });
+  const urls = sandbox.urls(ORIGIN);
+  const signedIn = await signInWithPassword({ fetch: sandbox.fetch, clock: systemClock }, {
+    authUrl: urls.auth,
+    metaUrl: urls.meta,
+    email: "demo@example.com",
+    password: "demo1234",
+  });
+  const store = createCredentialStore({
+    kv,
+    sealer: await createSealer(new Uint8Array(32).fill(1)),
+    clock: systemClock,
+  });
+  await store.put("u-1", signedIn.credential);
+  const refresher = createCredentialRefresher({
+    kv,
+    store,
+    fetch: sandbox.fetch,
+    clock: systemClock,
+  });
+  const xano = createXanoClient({ fetch: sandbox.fetch, credentials: refresher.forUser("u-1") });
+  await xano.listWorkspaces();
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  const error = await xano.getWorkspace(1).catch((e) => e);
+  assert.ok(error instanceof XanoError);
+  assert.equal(error.category, "auth_expired");
+  assert.equal(refresher.stats().upstreamCalls, 1);
+  assert.equal((await store.status("u-1"))?.state, "needs_sign_in");
+});
