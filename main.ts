@@ -11,8 +11,9 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
-import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
+import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { loadAssets } from "./lib/web/assets.ts";
 import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
 import { createXanoRuntime } from "./lib/xano/mod.ts";
@@ -86,12 +87,19 @@ async function main(): Promise<void> {
     );
   }
 
+  // With the sandbox standing in for Xano, its own URLs are answered in process.
+  const xanoFetch = sandbox
+    ? sandboxFetch(sandbox, config.publicUrl, globalThis.fetch)
+    : globalThis.fetch;
+  const sandboxUrls = sandbox?.urls(config.publicUrl);
+
   const metrics = createMetrics();
-  // In sandbox mode the Xano client reaches the mounted sandbox in process, not over loopback.
-  const xanoFetch = sandboxAwareFetch(sandbox, config.publicUrl);
-  const xanoUrls = sandbox
-    ? sandbox.urls(config.publicUrl)
-    : { auth: config.xano.authUrl, meta: config.xano.metaUrl };
+  const assets = await loadAssets();
+  if (!assets.js) {
+    logger.warn(
+      "static/islands.js is missing: pages work, islands do not; run deno task build:islands",
+    );
+  }
   const xano = createXanoRuntime({
     kv,
     sealer,
@@ -111,12 +119,13 @@ async function main(): Promise<void> {
     fetch: globalThis.fetch,
     sandbox,
     resolveHost: resolveDns,
+    web: { assets },
     xano,
     authenticator: createXanoAuthenticator({
       fetch: xanoFetch,
       clock: systemClock,
-      authUrl: xanoUrls.auth,
-      metaUrl: xanoUrls.meta,
+      authUrl: config.xano.authUrl ?? sandboxUrls?.auth,
+      metaUrl: config.xano.metaUrl ?? sandboxUrls?.meta,
     }),
     credentials: xano.credentials,
   });
@@ -141,16 +150,6 @@ async function main(): Promise<void> {
   };
   Deno.addSignalListener("SIGINT", shutdown);
   Deno.addSignalListener("SIGTERM", shutdown);
-}
-
-/** Sends requests for the mounted sandbox to it in process, and everything else to the network. */
-function sandboxAwareFetch(
-  sandbox: Sandbox | undefined,
-  origin: string,
-): (request: Request) => Promise<Response> {
-  if (!sandbox) return (request) => fetch(request);
-  const prefix = `${origin}/_sandbox/`;
-  return (request) => request.url.startsWith(prefix) ? sandbox.fetch(request) : fetch(request);
 }
 
 /** A and AAAA records of a host, for the SSRF guard; empty when it does not resolve. */

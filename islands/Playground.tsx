@@ -1,6 +1,10 @@
 import type { VNode } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { playgroundCompiler, type PlaygroundResult } from "../lib/web/compiler.ts";
+import {
+  GENERATED_PREFIX,
+  playgroundCompiler,
+  type PlaygroundResult,
+} from "../lib/web/compiler.ts";
 import type { Diagnostic } from "../lib/xs/diagnostics.ts";
 
 /** Props of {@link Playground}. */
@@ -24,7 +28,8 @@ export default function Playground({ initialCode }: PlaygroundProps): VNode {
 
   const result = useMemo(() => compile(settled), [settled]);
   const lineCount = code.split("\n").length;
-  const marks = lineMarks(result?.diagnostics ?? []);
+  const sdkDiagnostics = result.diagnostics.filter((d) => !isGenerated(d));
+  const marks = lineMarks(sdkDiagnostics);
 
   function jumpTo(diagnostic: Diagnostic): void {
     const area = editor.current;
@@ -69,56 +74,46 @@ export default function Playground({ initialCode }: PlaygroundProps): VNode {
         <p class="panel-title" id="compile-status" role="status" aria-live="polite">
           {statusLine(result)}
         </p>
-        {result === null
-          ? (
-            <p class="notice">
-              The SDK compiler is not part of this build yet, so the playground cannot compile. Your
-              code stays in the editor.
-            </p>
-          )
-          : (
-            <>
-              <pre
-                class="xanoscript"
-                aria-label="XanoScript output"
-              ><code>{result.xanoscript || "(no output)"}</code></pre>
-              {result.diagnostics.length > 0 && (
-                <ul class="diagnostics" aria-label="Diagnostics">
-                  {result.diagnostics.map((d, i) => (
-                    <li key={i} class={d.severity}>
-                      <button type="button" class="linklike" onClick={() => jumpTo(d)}>
-                        Line {d.line}:{d.column}
-                      </button>{" "}
-                      <span>{d.message}</span>
-                      {d.fix && <span class="hint">{d.fix}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {result.fixes.length > 0 && (
-                <details class="fixes" open>
-                  <summary>
-                    {result.fixes.length} fix{result.fixes.length === 1 ? "" : "es"} applied
-                  </summary>
-                  <ul>
-                    {result.fixes.map((f, i) => (
-                      <li key={i}>
-                        Line {f.line} <code>{f.rule}</code>: <del>{f.before}</del> →{" "}
-                        <ins>{f.after}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </>
-          )}
+        <pre
+          class="xanoscript"
+          aria-label="XanoScript output"
+        ><code>{result.xanoscript || "(no output)"}</code></pre>
+        {result.diagnostics.length > 0 && (
+          <ul class="diagnostics" aria-label="Diagnostics">
+            {result.diagnostics.map((d, i) => (
+              <li key={i} class={d.severity}>
+                {isGenerated(d)
+                  ? <span class="where">XanoScript</span>
+                  : (
+                    <button type="button" class="linklike" onClick={() => jumpTo(d)}>
+                      Line {d.line}:{d.column}
+                    </button>
+                  )} <span>{d.message}</span>
+                {d.fix && <span class="hint">{d.fix}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {result.fixes.length > 0 && (
+          <details class="fixes" open>
+            <summary>
+              {result.fixes.length} fix{result.fixes.length === 1 ? "" : "es"} applied
+            </summary>
+            <ul>
+              {result.fixes.map((f, i) => (
+                <li key={i}>
+                  Line {f.line} <code>{f.rule}</code>: <del>{f.before}</del> → <ins>{f.after}</ins>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
     </div>
   );
 }
 
-function compile(code: string): PlaygroundResult | null {
-  if (playgroundCompiler === null) return null;
+function compile(code: string): PlaygroundResult {
   try {
     return playgroundCompiler.compile(code);
   } catch (error) {
@@ -138,11 +133,10 @@ function compile(code: string): PlaygroundResult | null {
   }
 }
 
-function statusLine(result: PlaygroundResult | null): string {
-  if (result === null) return "Compiler unavailable";
+function statusLine(result: PlaygroundResult): string {
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = result.diagnostics.length - errors;
-  const total = Object.values(result.timings ?? {}).reduce((a, b) => a + b, 0);
+  const total = result.timings?.totalMs ?? 0;
   const parts = [
     result.ok ? "Valid XanoScript" : `${errors} error${errors === 1 ? "" : "s"}`,
     ...(warnings ? [`${warnings} warning${warnings === 1 ? "" : "s"}`] : []),
@@ -150,6 +144,10 @@ function statusLine(result: PlaygroundResult | null): string {
     ...(total ? [`${total.toFixed(1)} ms`] : []),
   ];
   return parts.join(" · ");
+}
+
+function isGenerated(diagnostic: Diagnostic): boolean {
+  return diagnostic.message.startsWith(GENERATED_PREFIX);
 }
 
 function lineMarks(diagnostics: readonly Diagnostic[]): Map<number, string> {

@@ -15,9 +15,9 @@ import { type ConnectionSettings, mcpApp } from "./app.ts";
 import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
-import { createMcpServer } from "./server.ts";
+import { createMcpServer, type ToolCallEvent } from "./server.ts";
 import { createSessionManager, type SessionManager } from "./sessions.ts";
-import type { SdkCompiler, XanoApi, XanoToolDeps } from "./tools/_shared.ts";
+import type { SdkCompiler, XanoApi, XanoDebug, XanoToolDeps } from "./tools/_shared.ts";
 import { classifyToolError } from "./tools/errors.ts";
 import { XANO_TOOLS } from "./tools/mod.ts";
 
@@ -34,6 +34,18 @@ export interface McpRoutesDeps {
   instanceOrigin?(userId: string): Promise<string | undefined>;
   /** The SDK compiler; without it the SDK tools say so. */
   readonly sdk?: SdkCompiler;
+  /** Credential diagnostics of a user, for the debug toolset. */
+  debugFor?(userId: string): XanoDebug;
+  /** Told about every tool call and the session it came from (audit trail, usage, metrics). */
+  onToolCall?(session: ToolCallSession, event: ToolCallEvent): void | Promise<void>;
+}
+
+/** Who made a tool call, as {@link McpRoutesDeps.onToolCall} sees it. */
+export interface ToolCallSession {
+  readonly userId: string;
+  readonly grantId: string;
+  /** OAuth client id, `api-key:<id>`, or `anonymous`. */
+  readonly clientId: string;
 }
 
 const INSTRUCTIONS =
@@ -61,6 +73,14 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
         workspaceId: settings.workspaceId,
         instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
         sdk: deps.sdk,
+        debug: deps.debugFor?.(record.userId),
+        connection: {
+          client_id: settings.clientId,
+          scopes: settings.scopes ?? "all",
+          read_only: settings.readOnly,
+          toolsets: settings.toolsets ?? "defaults",
+          ...(settings.workspaceId === undefined ? {} : { workspace_id: settings.workspaceId }),
+        },
       };
       return createMcpServer({
         tools: XANO_TOOLS,
@@ -77,6 +97,16 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
         classifyError: classifyToolError,
         instructions: INSTRUCTIONS,
         extensions: [(server) => registerResources(server, toolDeps), registerPrompts],
+        ...(deps.onToolCall
+          ? {
+            onToolCall: (event: ToolCallEvent) =>
+              deps.onToolCall!({
+                userId: record.userId,
+                grantId: record.grantId,
+                clientId: settings.clientId ?? "anonymous",
+              }, event),
+          }
+          : {}),
       });
     },
   });

@@ -21,6 +21,7 @@ export function webRoutes(deps: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.onError((error, c) => errorPage(deps, error, c));
   app.use("/static/*", staticAssets());
+  app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));
   app.route("/", publicRoutes(deps));
   const dashboard = dashboardRoutes(deps);
   dashboard.onError((error, c) => errorPage(deps, error, c));

@@ -59,6 +59,8 @@ export interface AuditRecord {
   readonly outcome: Outcome;
   readonly durationMs: number;
   readonly error?: string;
+  /** Epoch ms after which the record is gone (KV's `expireIn` sweeps lazily; reads check this). */
+  readonly expiresAt?: number;
 }
 
 /** Filters of {@link AuditStore.query}; all optional. */
@@ -83,12 +85,23 @@ export interface AuditPage {
   readonly nextCursor?: string;
 }
 
+/** A client or tool that appears in a user's audit log, with its latest call. */
+export interface SeenEntry {
+  /** Client id or tool name. */
+  readonly id: string;
+  /** Client name (for clients) or the tool name. */
+  readonly name: string;
+  readonly lastAt: number;
+}
+
 /** Writes and reads the audit log. */
 export interface AuditStore {
   /** Stores one tool call and its usage counters atomically. */
   record(call: ToolCall): Promise<AuditRecord>;
   /** Reads a page of a user's records, newest first, filtered. */
   query(userId: string, query?: AuditQuery): Promise<AuditPage>;
+  /** Every client or tool the user's log has seen, most recently used first. */
+  seen(userId: string, kind: "client" | "tool"): Promise<readonly SeenEntry[]>;
 }
 
 /** Options of {@link createAuditStore}. */
@@ -120,10 +133,21 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         outcome: call.ok ? "ok" : "error",
         durationMs: Math.max(0, Math.round(call.durationMs)),
         ...(call.error ? { error: redactText(call.error).slice(0, 300) } : {}),
+        expiresAt: at + retentionMs,
       };
       const op = deps.kv.atomic().set(keys.audit(call.userId, record.id), record, {
         expireIn: retentionMs,
       });
+      op.set(keys.auditSeen(call.userId, "client", call.clientId), {
+        id: call.clientId,
+        name: call.clientName,
+        lastAt: at,
+      }, { expireIn: retentionMs });
+      op.set(keys.auditSeen(call.userId, "tool", call.tool), {
+        id: call.tool,
+        name: call.tool,
+        lastAt: at,
+      }, { expireIn: retentionMs });
       addUsage(op, {
         userId: call.userId,
         tool: call.tool,
@@ -139,6 +163,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
 
     async query(userId, query = {}) {
       const limit = Math.max(1, Math.min(500, Math.floor(query.limit ?? 50)));
+      const now = deps.clock.now();
       const prefix = prefixes.auditOfUser(userId);
       const selector = {
         start: [...prefix, query.from === undefined ? "" : timePart(query.from)],
@@ -156,12 +181,23 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         // A sparse filter stops after `scanLimit` records and offers the rest as a next page.
         if (++scanned > scanLimit) return { records, nextCursor: lastInspected };
         lastInspected = iter.cursor;
-        if (!matches(entry.value, query)) continue;
+        if (!matches(entry.value, query, now)) continue;
         if (records.length === limit) return { records, nextCursor: cursorAtLimit };
         records.push(entry.value);
         if (records.length === limit) cursorAtLimit = iter.cursor;
       }
       return { records };
+    },
+
+    async seen(userId, kind) {
+      const entries: SeenEntry[] = [];
+      const cutoff = deps.clock.now() - retentionMs;
+      for await (
+        const entry of deps.kv.list<SeenEntry>({ prefix: prefixes.auditSeenOfUser(userId, kind) })
+      ) {
+        if (entry.value.lastAt > cutoff) entries.push(entry.value);
+      }
+      return entries.sort((a, b) => b.lastAt - a.lastAt || a.id.localeCompare(b.id));
     },
   };
 }
@@ -180,8 +216,9 @@ async function* guardCursor<T>(
   }
 }
 
-function matches(record: AuditRecord, query: AuditQuery): boolean {
-  return (query.tool === undefined || record.tool === query.tool) &&
+function matches(record: AuditRecord, query: AuditQuery, now: number): boolean {
+  return (record.expiresAt === undefined || record.expiresAt > now) &&
+    (query.tool === undefined || record.tool === query.tool) &&
     (query.outcome === undefined || record.outcome === query.outcome) &&
     (query.clientId === undefined || record.clientId === query.clientId);
 }

@@ -1,7 +1,9 @@
 /**
- * Static assets of the dashboard: the stylesheet and the island bundle built
- * by `deno task build:islands`. URLs carry a content hash (`?v=…`), so the
- * files can be cached for a year and a new build is fetched at once.
+ * Static assets of the dashboard: the stylesheet and the island modules built
+ * by `deno task build:islands` into `static/islands/` (an entry plus
+ * content-hashed chunks). The entry's URL carries a content hash (`?v=…`) and
+ * chunk names carry their own, so everything can be cached for a year and a
+ * new build is fetched at once.
  *
  * @example
  * ```ts
@@ -20,9 +22,11 @@ import { sha256Hex } from "../crypto.ts";
 export interface Assets {
   /** URL of the stylesheet. */
   readonly css: string;
-  /** URL of the island bundle, or `null` when it has not been built. */
+  /** URL of the islands' entry module, or `null` when it has not been built. */
   readonly js: string | null;
 }
+
+const HASHED_CHUNK = /-[A-Z0-9]{8}\.js(\.map)?$/;
 
 /** The folder the assets are served from. */
 export const STATIC_DIR: URL = new URL("../../static/", import.meta.url);
@@ -34,7 +38,7 @@ export const STATIC_DIR: URL = new URL("../../static/", import.meta.url);
 export async function loadAssets(dir: URL = STATIC_DIR): Promise<Assets> {
   const css = await versioned(dir, "app.css");
   if (css === null) throw new Error(`Cannot find the stylesheet "app.css" in ${dir.pathname}`);
-  return { css, js: await versioned(dir, "islands.js") };
+  return { css, js: await versioned(dir, "islands/client.js") };
 }
 
 /** Serves `/static/*` with long caching for versioned URLs and revalidation otherwise. */
@@ -42,8 +46,9 @@ export function staticAssets(dir: URL = STATIC_DIR): MiddlewareHandler {
   return serveStatic({
     root: dir.pathname,
     rewriteRequestPath: (path) => path.replace(/^\/static/, ""),
-    onFound: (_path, c) => {
-      const cache = c.req.query("v")
+    onFound: (path, c) => {
+      // Versioned URLs and content-hashed chunk names never change meaning.
+      const cache = c.req.query("v") || HASHED_CHUNK.test(path)
         ? "public, max-age=31536000, immutable"
         : "public, max-age=0, must-revalidate";
       c.header("Cache-Control", cache);

@@ -1,22 +1,23 @@
 /**
- * The compiler as the playground island sees it. The SDK compiler (`lib/xs`)
- * is pure, so the island bundles it and compiles in the browser as you type.
- * Until the toolchain is part of this build, {@link playgroundCompiler} is
- * `null` and the playground says so instead of pretending to compile.
+ * The compiler as the playground island sees it: the SDK compiler from
+ * `lib/xs/sdk`, which is pure (no I/O), so the island bundles it and
+ * compiles in the browser as you type. Repairs are always on, as for the
+ * deploy tools, so the playground shows the fixes a deploy would apply.
  *
  * @module
  */
 
+import { compileSdkCode } from "../xs/sdk/mod.ts";
 import type { Diagnostic, Fix } from "../xs/diagnostics.ts";
 
-/** What one compile returns (the shape of `compileSdkCode` in `lib/xs/sdk`). */
+/** What one compile returns (the shape of `compileSdkCode`). */
 export interface PlaygroundResult {
   readonly ok: boolean;
   readonly xanoscript: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly fixes: readonly Fix[];
-  /** Milliseconds per stage, as reported by the compiler. */
-  readonly timings?: Readonly<Record<string, number>>;
+  /** Milliseconds per stage; `totalMs` is the whole compile. */
+  readonly timings?: { readonly totalMs?: number };
 }
 
 /** A compiler the playground can call synchronously. */
@@ -24,5 +25,10 @@ export interface PlaygroundCompiler {
   compile(code: string): PlaygroundResult;
 }
 
-/** The compiler bundled into the islands, or `null` when this build has none. */
-export const playgroundCompiler: PlaygroundCompiler | null = null;
+/** The compiler bundled into the playground island. */
+export const playgroundCompiler: PlaygroundCompiler = {
+  compile: (code) => compileSdkCode(code, { fix: true }),
+};
+
+/** The prefix `compileSdkCode` gives diagnostics about the generated XanoScript (not the SDK code). */
+export const GENERATED_PREFIX = "Generated XanoScript line";

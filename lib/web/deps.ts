@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { Context } from "hono";
 import type { Scope } from "../auth/types.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
@@ -30,24 +31,12 @@ export interface DashboardSession {
   readonly csrfToken: string;
 }
 
-/** What the sign-in form submits: a Xano account or a Metadata API token. */
-export type SignInForm =
-  | { readonly kind: "account"; readonly email: string; readonly password: string }
-  | { readonly kind: "token"; readonly instanceUrl: string; readonly metaToken: string };
-
-/** The result of a sign-in attempt. */
-export type SignInOutcome =
-  | { readonly ok: true; readonly setCookie: string }
-  | { readonly ok: false; readonly message: string; readonly status?: number };
-
-/** Dashboard sessions (backed by the OAuth work's session store). */
+/** Dashboard sessions (the authorization server's session cookies). */
 export interface SessionPort {
   /** The session of this request's cookie, or `null`. */
-  current(req: Request): Promise<DashboardSession | null>;
-  /** Signs in upstream, creates a session, and returns its `Set-Cookie` value. */
-  signIn(form: SignInForm, meta: { readonly ip?: string }): Promise<SignInOutcome>;
-  /** Ends this request's session; returns the `Set-Cookie` value that clears it. */
-  signOut(req: Request): Promise<string>;
+  current(c: Context): Promise<DashboardSession | null>;
+  /** Ends this request's session and clears its cookie. */
+  signOut(c: Context): Promise<void>;
 }
 
 /** An API key as listed (never the secret). */
@@ -56,9 +45,9 @@ export interface ApiKeyView {
   readonly name: string;
   readonly scopes: readonly Scope[];
   readonly createdAt: number;
-  readonly expiresAt: number | null;
+  readonly expiresAt: number;
   readonly lastUsedAt: number | null;
-  /** A short, non-secret prefix that helps people recognise the key. */
+  /** The key's last characters, which help people recognise it. */
   readonly hint?: string;
 }
 
@@ -71,7 +60,7 @@ export interface ApiKeyPort {
     input: {
       readonly name: string;
       readonly scopes: readonly Scope[];
-      readonly expiresInMs: number | null;
+      readonly expiresInDays: number;
     },
   ): Promise<{ readonly key: ApiKeyView; readonly secret: string }>;
   /** Revokes a key; `false` when it does not exist (or is not the user's). */
@@ -143,6 +132,14 @@ export interface DeployPort {
   deploy(userId: string, code: string): Promise<DeployOutcome>;
 }
 
+/** What `main.ts` (or a test) adds to the app to mount the dashboard. */
+export interface WebOptions {
+  readonly assets: Assets;
+  readonly xano?: XanoPort;
+  readonly tools?: readonly ToolDoc[];
+  readonly deploy?: DeployPort;
+}
+
 /** Everything the dashboard routes need. */
 export interface WebDeps {
   readonly config: Config;
@@ -152,7 +149,8 @@ export interface WebDeps {
   readonly sessions: SessionPort;
   readonly apiKeys: ApiKeyPort;
   readonly connections: ConnectionPort;
-  readonly xano: XanoPort;
+  /** The Xano credential lifecycle; the overview says so when it is absent. */
+  readonly xano?: XanoPort;
   readonly audit: AuditStore;
   readonly usage: UsageStore;
   /** The MCP tool inventory; the docs page says so when it is absent. */

@@ -5,13 +5,12 @@ import type { Assets } from "../../lib/web/assets.ts";
 import type { ApiKeyView, DashboardSession } from "../../lib/web/deps.ts";
 import { Island } from "../../lib/web/island.tsx";
 
-/** Expiry choices of the create form: value → [label, ms or null]. */
-export const EXPIRY_CHOICES: Readonly<Record<string, readonly [string, number | null]>> = {
-  "7d": ["7 days", 7 * 86_400_000],
-  "30d": ["30 days", 30 * 86_400_000],
-  "90d": ["90 days", 90 * 86_400_000],
-  "365d": ["1 year", 365 * 86_400_000],
-  never: ["Never", null],
+/** Expiry choices of the create form: value → [label, days]. */
+export const EXPIRY_CHOICES: Readonly<Record<string, readonly [string, number]>> = {
+  "7d": ["7 days", 7],
+  "30d": ["30 days", 30],
+  "90d": ["90 days", 90],
+  "365d": ["1 year", 365],
 };
 
 const SCOPE_HELP: Readonly<Record<Scope, string>> = {
@@ -117,7 +116,7 @@ export default function ApiKeys(props: ApiKeysProps): VNode {
                   {props.keys.map((k) => (
                     <tr key={k.id}>
                       <th scope="row">
-                        {k.name} {k.hint && <code class="muted">{k.hint}…</code>}
+                        {k.name} {k.hint && <code class="muted">…{k.hint}</code>}
                       </th>
                       <td>{k.scopes.map((s) => <code key={s} class="chip">{s}</code>)}</td>
                       <td>

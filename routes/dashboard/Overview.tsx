@@ -12,7 +12,8 @@ export interface OverviewProps {
   readonly sandbox: boolean;
   readonly session: DashboardSession;
   readonly mcpUrl: string;
-  readonly xano: XanoConnectionView | null;
+  /** `null`: no credential stored; `undefined`: this server cannot report it. */
+  readonly xano: XanoConnectionView | null | undefined;
   readonly recent: readonly AuditRecord[];
   readonly flash?: { readonly kind: "ok" | "error"; readonly text: string };
 }
@@ -83,6 +84,13 @@ export default function Overview(props: OverviewProps): VNode {
                   <button type="submit" class="button small">Refresh now</button>
                 </form>
               </>
+            )
+            : xano === undefined
+            ? (
+              <p class="muted">
+                This server cannot report the state of your Xano credential yet. Tool calls use the
+                credential you signed in with.
+              </p>
             )
             : (
               <p>

@@ -9,17 +9,9 @@ import { Hono } from "hono";
 import { ALL_SCOPES, type Scope } from "../../lib/auth/types.ts";
 import type { WebDeps } from "../../lib/web/deps.ts";
 import { renderPage } from "../../lib/web/render.ts";
-import {
-  assertFormAllowed,
-  chrome,
-  field,
-  fields,
-  mcpUrl,
-  readForm,
-  type WebEnv,
-} from "../_shared.ts";
+import { assertFormAllowed, chrome, field, fields, readForm, type WebEnv } from "../_shared.ts";
 import ApiKeys, { EXPIRY_CHOICES } from "./ApiKeys.tsx";
-import Overview from "./Overview.tsx";
+import { renderOverview } from "./_overview.tsx";
 import PlaygroundPage from "./PlaygroundPage.tsx";
 
 const MAX_CODE = 64 * 1024;
@@ -62,7 +54,7 @@ export function actionRoutes(deps: WebDeps): Hono<WebEnv> {
     const created = await deps.apiKeys.create(session.user.id, {
       name,
       scopes: scopes as Scope[],
-      expiresInMs: expiry![1],
+      expiresInDays: expiry![1],
     });
     const keys = await deps.apiKeys.list(session.user.id);
     return renderPage(
@@ -99,23 +91,13 @@ export function actionRoutes(deps: WebDeps): Hono<WebEnv> {
     const form = await readForm(c);
     assertFormAllowed(c, deps, form);
     const session = c.get("session");
-    const result = await deps.xano.refresh(session.user.id);
-    const [xano, recent] = await Promise.all([
-      deps.xano.status(session.user.id),
-      deps.audit.query(session.user.id, { limit: 5 }),
-    ]);
-    return renderPage(
-      c,
-      <Overview
-        {...chrome(deps)}
-        session={session}
-        mcpUrl={mcpUrl(deps)}
-        xano={xano}
-        recent={recent.records}
-        flash={{ kind: result.ok ? "ok" : "error", text: result.message }}
-      />,
-      { status: result.ok ? 200 : 502 },
-    );
+    const result = deps.xano
+      ? await deps.xano.refresh(session.user.id)
+      : { ok: false, message: "Refreshing the Xano token is not available on this server yet" };
+    return await renderOverview(c, deps, session, {
+      flash: { kind: result.ok ? "ok" : "error", text: result.message },
+      status: result.ok ? 200 : 502,
+    });
   });
 
   app.post("/playground/deploy", async (c) => {

@@ -22,20 +22,15 @@ export function eventRoutes(deps: WebDeps): Hono<WebEnv> {
     const session = c.get("session");
     const filter = readFilter(c);
     const cursor = c.req.query("cursor") || undefined;
-    const [page, usage, connections, keys] = await Promise.all([
+    const [page, tools, clients] = await Promise.all([
       deps.audit.query(session.user.id, {
         ...toQuery(filter, deps.clock.now()),
         limit: PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
       }),
-      deps.usage.report(session.user.id, { days: 90 }),
-      deps.connections.list(session.user.id),
-      deps.apiKeys.list(session.user.id),
+      deps.audit.seen(session.user.id, "tool"),
+      deps.audit.seen(session.user.id, "client"),
     ]);
-    const clients = [
-      ...connections.map((g) => ({ id: g.clientId, name: g.clientName })),
-      ...keys.map((k) => ({ id: `api-key:${k.id}`, name: `API key “${k.name}”` })),
-    ];
     return renderPage(
       c,
       <Events
@@ -45,8 +40,8 @@ export function eventRoutes(deps: WebDeps): Hono<WebEnv> {
         records={page.records}
         {...(page.nextCursor ? { nextCursor: page.nextCursor } : {})}
         paged={cursor !== undefined}
-        tools={usage.tools.map((t) => t.tool)}
-        clients={clients}
+        tools={tools.map((t) => t.id).sort()}
+        clients={clients.map((c) => ({ id: c.id, name: c.name }))}
       />,
     );
   });

@@ -16,7 +16,7 @@ import ApiKeys from "./ApiKeys.tsx";
 import Connections from "./Connections.tsx";
 import Docs from "./Docs.tsx";
 import { eventRoutes } from "./event_routes.tsx";
-import Overview from "./Overview.tsx";
+import { renderOverview } from "./_overview.tsx";
 import PlaygroundPage, { SAMPLE_CODE } from "./PlaygroundPage.tsx";
 import Usage, { USAGE_RANGES } from "./Usage.tsx";
 
@@ -33,7 +33,7 @@ export function dashboardRoutes(deps: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
 
   app.get("/docs", async (c) => {
-    const session = await deps.sessions.current(c.req.raw);
+    const session = await deps.sessions.current(c);
     return renderPage(
       c,
       <Docs {...chrome(deps)} session={session} mcpUrl={mcpUrl(deps)} tools={deps.tools} />,
@@ -41,7 +41,7 @@ export function dashboardRoutes(deps: WebDeps): Hono<WebEnv> {
   });
 
   app.use("*", async (c, next) => {
-    const session = await deps.sessions.current(c.req.raw);
+    const session = await deps.sessions.current(c);
     if (!session) {
       const target = c.req.method === "GET" ? new URL(c.req.url).pathname : "/dashboard";
       return c.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
@@ -59,23 +59,7 @@ export function dashboardRoutes(deps: WebDeps): Hono<WebEnv> {
     }),
   );
 
-  app.get("/", async (c) => {
-    const session = c.get("session");
-    const [xano, recent] = await Promise.all([
-      deps.xano.status(session.user.id),
-      deps.audit.query(session.user.id, { limit: 5 }),
-    ]);
-    return renderPage(
-      c,
-      <Overview
-        {...chrome(deps)}
-        session={session}
-        mcpUrl={mcpUrl(deps)}
-        xano={xano}
-        recent={recent.records}
-      />,
-    );
-  });
+  app.get("/", (c) => renderOverview(c, deps, c.get("session")));
 
   app.get("/connections", async (c) => {
     const session = c.get("session");

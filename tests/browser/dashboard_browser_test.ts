@@ -7,11 +7,10 @@
 
 import assert from "node:assert/strict";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { createApp } from "../../lib/app.ts";
 import { manualClock } from "../../lib/clock.ts";
-import { playgroundCompiler } from "../../lib/web/compiler.ts";
+import { keys } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
-import { DEMO, webTestDeps } from "../_web_fakes.ts";
+import { DEMO, webApp } from "../_web_fakes.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = new URL("../../.artifacts/screenshots/", import.meta.url);
@@ -28,9 +27,8 @@ async function startServer(kv: Deno.Kv) {
     (req) => handler(req),
   );
   const origin = `http://127.0.0.1:${server.addr.port}`;
-  const clock = manualClock(Date.now());
-  const built = await webTestDeps(kv, { clock, publicUrl: origin });
-  handler = createApp(built.deps).fetch;
+  const built = await webApp(kv, { clock: manualClock(Date.now()), publicUrl: origin });
+  handler = built.app.fetch;
   return { server, origin, ...built };
 }
 
@@ -71,7 +69,7 @@ Deno.test({
   sanitizeResources: false,
   async fn(t) {
     using kv = await memoryKv();
-    const { server, origin, web } = await startServer(kv);
+    const { server, origin, audit } = await startServer(kv);
     const browser = await launch();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -95,13 +93,13 @@ Deno.test({
 
       await t.step("sign in as the sandbox demo user", async () => {
         await page.getByRole("link", { name: "Sign in to get started" }).click();
-        await page.waitForURL(`${origin}/login`);
-        await shot(page, "02-login");
+        await page.waitForURL(/\/signin\?request=/);
+        await shot(page, "02-sign-in");
         await page.getByLabel("Email").fill(DEMO.email);
         await page.getByLabel("Password").fill(DEMO.password);
-        await page.getByRole("button", { name: "Sign in", exact: true }).click();
+        await page.getByRole("button", { name: "Sign in with Xano account" }).click();
         await page.waitForURL(`${origin}/dashboard`);
-        assert.equal(await page.textContent("h1"), "Welcome, Demo User");
+        assert.equal(await page.textContent("h1"), "Welcome, Demo");
       });
 
       await t.step("overview: islands hydrate and the MCP URL is copied", async () => {
@@ -127,7 +125,7 @@ Deno.test({
         await page.getByLabel("Expires after").selectOption("30d");
         await page.getByRole("button", { name: "Create key" }).click();
         const secret = await page.getByLabel("New API key").inputValue();
-        assert.match(secret, /^xmk_secret_/);
+        assert.match(secret, /^xmcp_ak_/);
         await shot(page, "04-api-key-created");
         await nav(page, "API keys");
         assert.equal(await page.getByLabel("New API key").count(), 0, "secret is not shown again");
@@ -136,36 +134,53 @@ Deno.test({
         assert.equal(await page.getByRole("row", { name: /CI deploys/ }).count(), 0);
       });
 
-      await t.step("connections: both clients listed", async () => {
+      await t.step("connections page", async () => {
         await nav(page, "Connections");
-        await page.getByRole("row", { name: /Cursor/ }).waitFor();
+        await page.getByText("No assistant is connected yet").waitFor();
         await shot(page, "05-connections");
       });
 
-      await t.step("playground: typing updates the editor and the compiler panel", async () => {
-        await nav(page, "Playground");
-        await page.waitForSelector("html[data-islands=ready]");
-        const editor = page.getByLabel("SDK code");
-        await editor.fill(
-          "const e = create('ping', 'GET')\n  .response('pong');\nreturn e.build().script;\n",
-        );
-        await page.waitForFunction(() => document.querySelectorAll(".gutter > div").length === 4);
-        if (playgroundCompiler === null) {
-          await page.getByText("Compiler unavailable").waitFor();
-          assert.match(await page.textContent(".output") ?? "", /not part of this build yet/);
-        } else {
-          await page.waitForFunction(() =>
-            /query ping verb=GET/.test(document.querySelector(".xanoscript")?.textContent ?? "")
+      await t.step(
+        "playground: typing compiles to XanoScript, with diagnostics at their lines and fixes",
+        async () => {
+          await nav(page, "Playground");
+          await page.waitForSelector("html[data-islands=ready]");
+          const editor = page.getByLabel("SDK code");
+          await editor.fill(
+            "const e = create('ping', 'GET')\n  .auth('user')\n  .input('n', 'string')\n  .bogus(1)\n  .response('$input.n');\n",
           );
-        }
-        await shot(page, "06-playground");
-      });
+          await page.getByText("Line 4:4").waitFor();
+          assert.match(await page.textContent(".diagnostics") ?? "", /bogus\(\) is not a method/);
+          assert.equal(
+            await page.locator(".gutter > div:nth-child(4)").getAttribute("class"),
+            "mark-error",
+          );
+          assert.match(await page.textContent(".fixes") ?? "", /method-alias[\s\S]*type-alias/);
+          await shot(page, "06-playground-diagnostics");
+          await page.getByText("Line 4:4").click();
+          const selected = await editor.evaluate((el: HTMLTextAreaElement) =>
+            el.value.slice(el.selectionStart, el.selectionEnd)
+          );
+          assert.equal(selected, "  .bogus(1)");
+          await editor.fill(
+            "const e = create('ping', 'GET')\n  .response('pong');\nreturn e.build().script;\n",
+          );
+          await page.getByText("Valid XanoScript").waitFor();
+          assert.match(
+            await page.textContent(".xanoscript") ?? "",
+            /query ping verb=GET[\s\S]*response = "pong"/,
+          );
+          assert.equal(await page.locator(".gutter > div").count(), 4);
+          await shot(page, "06-playground");
+        },
+      );
 
       await t.step(
         "events: a tool call recorded by the MCP layer appears, and filters work",
         async () => {
-          await web.audit.record({
-            userId: "u-demo",
+          const userId = (await kv.get<string>(keys.userByIdentity("xano:sandbox:1"))).value!;
+          await audit.record({
+            userId,
             clientId: "client-claude",
             clientName: "Claude",
             tool: "xano_list_tables",
@@ -173,8 +188,8 @@ Deno.test({
             ok: true,
             durationMs: 42,
           });
-          await web.audit.record({
-            userId: "u-demo",
+          await audit.record({
+            userId,
             clientId: "client-cursor",
             clientName: "Cursor",
             tool: "deploy_sdk_code",
@@ -236,7 +251,7 @@ Deno.test({
         await page.getByRole("button", { name: "Sign out" }).click();
         await page.waitForURL(`${origin}/`);
         await page.goto(`${origin}/dashboard`);
-        await page.waitForURL(/\/login\?next=/);
+        await page.waitForURL(/\/signin\?request=/);
       });
 
       assert.deepEqual(errors, [], "no script errors in the browser");

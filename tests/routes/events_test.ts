@@ -8,10 +8,10 @@ import { harness } from "./_client.ts";
 async function seeded(kv: Deno.Kv) {
   const clock: ManualClock = manualClock(Date.UTC(2026, 10, 20, 12));
   const h = await harness(kv, { clock });
-  const base = { userId: "u-demo", clientId: "client-claude", clientName: "Claude" };
+  const base = { userId: h.userId, clientId: "client-claude", clientName: "Claude" };
   for (let i = 0; i < 60; i++) {
     clock.advance(1000);
-    await h.web.audit.record({
+    await h.audit.record({
       ...base,
       tool: i % 3 === 0 ? "xano_create_table" : "xano_list_tables",
       args: { workspace_id: 1, i },
@@ -20,7 +20,7 @@ async function seeded(kv: Deno.Kv) {
       ...(i % 10 === 0 ? { error: "Xano returned 500" } : {}),
     });
   }
-  await h.web.audit.record({
+  await h.audit.record({
     ...base,
     userId: "someone-else",
     tool: "secret_tool",
@@ -97,9 +97,9 @@ Deno.test("events: CSV export carries the filter, quotes cells and neutralises f
 Deno.test("usage: SVG charts for calls, errors, latency and deploys with a range switch", async () => {
   using kv = await memoryKv();
   const { h, clock } = await seeded(kv);
-  await h.web.audit.record({
+  await h.audit.record({
     at: clock.now() - 3 * 86_400_000,
-    userId: "u-demo",
+    userId: h.userId,
     clientId: "c",
     clientName: "Cursor",
     tool: "deploy_sdk_code",

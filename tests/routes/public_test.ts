@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { memoryKv } from "../_helpers.ts";
-import { harness } from "./_client.ts";
+import { Browser, signIn, webApp } from "../_web_fakes.ts";
 import { safeNext } from "../../routes/public.tsx";
+import { harness } from "./_client.ts";
 
 Deno.test("landing: says what the product does and, in sandbox mode, that a sandbox stands in for Xano", async () => {
   using kv = await memoryKv();
-  const h = await harness(kv);
-  const res = await h.get("/", "");
+  const { app } = await webApp(kv);
+  const res = await app.request("/");
   assert.equal(res.status, 200);
   assert.match(res.headers.get("content-type") ?? "", /text\/html/);
   assert.match(res.headers.get("content-security-policy") ?? "", /script-src 'self'/);
@@ -19,102 +20,29 @@ Deno.test("landing: says what the product does and, in sandbox mode, that a sand
   assert.doesNotMatch(html, /\sstyle=/, "no inline style");
 });
 
-Deno.test("landing: without sandbox mode there is no sandbox notice", async () => {
+Deno.test("landing: with a real Xano configured there is no sandbox notice", async () => {
   using kv = await memoryKv();
-  const h = await harness(kv);
-  const real = await harness(kv, {
-    web: { config: { ...h.web.config, xano: { ...h.web.config.xano, useSandbox: false } } },
-  });
-  const html = await (await real.get("/", "")).text();
-  assert.doesNotMatch(html, /sandbox/i);
+  const { app } = await webApp(kv, { env: { XANO_AUTH_URL: "https://x.xano.io/api:abc" } });
+  assert.doesNotMatch(await (await app.request("/")).text(), /sandbox/i);
 });
 
-Deno.test("login: a signed-out dashboard visit redirects to sign-in and back", async () => {
+Deno.test("login: signed-out dashboard visits go through /login to the sign-in page and back", async () => {
   using kv = await memoryKv();
-  const h = await harness(kv);
-  const res = await h.get("/dashboard/usage?range=30d", "");
+  const { app } = await webApp(kv);
+  const res = await app.request("/dashboard/usage?range=30d");
   assert.equal(res.status, 303);
   assert.equal(res.headers.get("location"), "/login?next=%2Fdashboard%2Fusage");
-  const page = await h.get("/login?next=%2Fdashboard%2Fusage", "");
-  const html = await page.text();
-  assert.match(html, /name="next" value="\/dashboard\/usage"/);
-  assert.match(html, /demo@example\.com/, "sandbox demo account is shown");
-});
+  const login = await app.request("/login?next=%2Fdashboard%2Fusage");
+  assert.equal(login.status, 303);
+  assert.equal(login.headers.get("location"), "/signin?return_to=%2Fdashboard%2Fusage");
+  const evil = await app.request("/login?next=%2F%2Fevil.example");
+  assert.equal(evil.headers.get("location"), "/signin?return_to=%2Fdashboard");
 
-Deno.test("login: the form needs its CSRF cookie, rejects bad input and wrong passwords, and signs in", async () => {
-  using kv = await memoryKv();
-  const h = await harness(kv);
-  const page = await h.get("/login", "");
-  const setCookie = page.headers.get("set-cookie") ?? "";
-  const cookieToken = /xm_login_csrf=([^;]+)/.exec(setCookie)?.[1];
-  assert.ok(cookieToken, "login page sets its CSRF cookie");
-  assert.match(setCookie, /HttpOnly/);
-  const html = await page.text();
-  assert.ok(html.includes(`name="csrf" value="${cookieToken}"`));
-  const cookie = `xm_login_csrf=${cookieToken}`;
-
-  const noToken = await h.post("/login", {
-    method: "account",
-    email: "demo@example.com",
-    password: "demo1234",
-  }, { cookie });
-  assert.equal(noToken.status, 403);
-
-  const crossSite = await h.post("/login", {
-    csrf: cookieToken,
-    method: "account",
-    email: "a@b.c",
-    password: "x",
-  }, {
-    cookie,
-    origin: "https://evil.example",
-  });
-  assert.equal(crossSite.status, 403);
-
-  const badEmail = await h.post("/login", {
-    csrf: cookieToken,
-    method: "account",
-    email: "nope",
-    password: "x",
-  }, { cookie });
-  assert.equal(badEmail.status, 400);
-  assert.match(await badEmail.text(), /Enter the email address/);
-
-  const wrong = await h.post("/login", {
-    csrf: cookieToken,
-    method: "account",
-    email: "demo@example.com",
-    password: "bad",
-  }, {
-    cookie,
-  });
-  assert.equal(wrong.status, 401);
-  const wrongHtml = await wrong.text();
-  assert.match(wrongHtml, /Wrong email or password/);
-  assert.match(wrongHtml, /value="demo@example\.com"/, "email is kept");
-  assert.doesNotMatch(wrongHtml, /value="bad"/, "password is never echoed");
-
-  const badToken = await h.post("/login", {
-    csrf: cookieToken,
-    method: "token",
-    instance_url: "ftp://x",
-    meta_token: "t",
-  }, { cookie });
-  assert.equal(badToken.status, 400);
-  assert.match(await badToken.text(), /Enter the instance URL/);
-
-  const ok = await h.post("/login", {
-    csrf: cookieToken,
-    method: "account",
-    email: "demo@example.com",
-    password: "demo1234",
-    next: "/dashboard/events",
-  }, { cookie });
-  assert.equal(ok.status, 303);
-  assert.equal(ok.headers.get("location"), "/dashboard/events");
-  const cookies = ok.headers.getSetCookie();
-  assert.ok(cookies.some((c) => c.startsWith("xm_test_session=")));
-  assert.ok(cookies.some((c) => c.startsWith("xm_login_csrf=;")), "login CSRF cookie is cleared");
+  const browser = new Browser(app);
+  await signIn(browser, "/dashboard/usage");
+  const back = await browser.request("/login?next=%2Fdashboard%2Fevents");
+  assert.equal(back.status, 303, "signed-in visitors skip the sign-in page");
+  assert.equal(back.headers.get("location"), "/dashboard/events");
 });
 
 Deno.test("login: next never leaves the dashboard", () => {
@@ -125,39 +53,45 @@ Deno.test("login: next never leaves the dashboard", () => {
   assert.equal(safeNext(undefined), "/dashboard");
 });
 
-Deno.test("logout: GET asks, POST with the session's CSRF token signs out", async () => {
+Deno.test("logout: GET asks, POST needs the session's CSRF token and a same-origin form", async () => {
   using kv = await memoryKv();
   const h = await harness(kv);
   const ask = await h.get("/logout");
   assert.equal(ask.status, 200);
-  assert.match(await ask.text(), /name="csrf" value="csrf-fixed-0123456789"/);
+  assert.ok((await ask.text()).includes(`name="csrf" value="${h.csrf}"`));
   const forged = await h.post("/logout", { csrf: "wrong" });
-  assert.equal(forged.status, 303);
   assert.equal(forged.headers.get("location"), "/logout");
-  assert.ok(h.fakes.sessions.sessions.has("fixed"));
+  const crossSite = await h.post("/logout", { csrf: h.csrf }, { origin: "https://evil.example" });
+  assert.equal(crossSite.headers.get("location"), "/logout");
+  assert.equal((await h.get("/dashboard")).status, 200, "still signed in");
   const res = await h.post("/logout", { csrf: h.csrf });
   assert.equal(res.status, 303);
   assert.equal(res.headers.get("location"), "/");
-  assert.match(res.headers.get("set-cookie") ?? "", /Max-Age=0/);
-  assert.equal(h.fakes.sessions.sessions.has("fixed"), false);
+  assert.equal((await h.get("/dashboard")).status, 303, "signed out");
 });
 
 Deno.test("static: versioned assets are cached for a year, unversioned ones revalidate", async () => {
   using kv = await memoryKv();
-  const h = await harness(kv);
-  const versioned = await h.get(h.web.assets.css, "");
+  const { app, deps } = await webApp(kv);
+  const assets = deps.web!.assets;
+  const versioned = await app.request(assets.css);
   assert.equal(versioned.status, 200);
   assert.match(versioned.headers.get("content-type") ?? "", /text\/css/);
   assert.equal(versioned.headers.get("cache-control"), "public, max-age=31536000, immutable");
   await versioned.body?.cancel();
-  const plain = await h.get("/static/app.css", "");
+  const plain = await app.request("/static/app.css");
   assert.equal(plain.headers.get("cache-control"), "public, max-age=0, must-revalidate");
   await plain.body?.cancel();
-  assert.ok(h.web.assets.js, "island bundle was built before the tests");
-  const js = await h.get(h.web.assets.js!, "");
+  assert.ok(assets.js, "island bundle was built before the tests");
+  const js = await app.request(assets.js!);
   assert.match(js.headers.get("content-type") ?? "", /javascript/);
-  await js.body?.cancel();
-  const traversal = await h.get("/static/../deno.json", "");
+  const entry = await js.text();
+  const chunk = /["'](\.\/chunk-[A-Z0-9]{8}\.js)["']/.exec(entry)?.[1];
+  assert.ok(chunk, "the entry imports content-hashed chunks");
+  const shared = await app.request(`/static/islands/${chunk!.slice(2)}`);
+  assert.equal(shared.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  await shared.body?.cancel();
+  const traversal = await app.request("/static/../deno.json");
   assert.notEqual(traversal.status, 200);
   await traversal.body?.cancel();
 });

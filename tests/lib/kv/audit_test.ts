@@ -105,3 +105,32 @@ Deno.test("audit: a sparse filter stops at the scan limit and offers the rest as
   const second = await audit.query("u-1", { tool: "rare", cursor: first.nextCursor });
   assert.deepEqual(second.records.map((r) => r.tool), ["rare"]);
 });
+
+Deno.test("audit: seen lists clients and tools by latest call, and drops them after retention", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.UTC(2026, 10, 20));
+  const audit = createAuditStore({ kv, clock, ids: sequentialIds("ev"), retentionMs: 86_400_000 });
+  await audit.record(call({ clientId: "a", clientName: "Claude", tool: "t1" }));
+  clock.advance(1000);
+  await audit.record(call({ clientId: "b", clientName: "Cursor", tool: "t2" }));
+  clock.advance(1000);
+  await audit.record(call({ clientId: "a", clientName: "Claude", tool: "t1" }));
+  assert.deepEqual((await audit.seen("u-1", "client")).map((e) => [e.id, e.name]), [
+    ["a", "Claude"],
+    ["b", "Cursor"],
+  ]);
+  assert.deepEqual((await audit.seen("u-1", "tool")).map((e) => e.id), ["t1", "t2"]);
+  assert.deepEqual(await audit.seen("u-2", "tool"), []);
+  clock.advance(86_400_000);
+  assert.deepEqual(await audit.seen("u-1", "client"), []);
+});
+
+Deno.test("audit: a stale or forged cursor is a clear bad request", async () => {
+  using kv = await memoryKv();
+  const audit = createAuditStore({ kv, clock: manualClock(), ids: sequentialIds("ev") });
+  await audit.record(call());
+  await assert.rejects(
+    () => audit.query("u-1", { cursor: "zzz" }),
+    /page link is out of date/,
+  );
+});

@@ -238,7 +238,14 @@ Deno.test("sandbox: 100 concurrent calls during token expiry make ONE refresh an
   const xano = createXanoClient({
     fetch,
     credentials: refresher.forUser("u-1"),
-    resilience: createXanoResilience({ ...FAST, bulkheadQueue: 200 }),
+    // Generous limits: this test is about one shared refresh, not timeouts, and a loaded CI
+    // machine must not trip the breaker with slow (but successful) calls.
+    resilience: createXanoResilience({
+      ...FAST,
+      timeoutMs: 10_000,
+      breakerThreshold: 1_000,
+      bulkheadQueue: 200,
+    }),
   });
   const before = counts.authMe;
   const results = await Promise.allSettled(
