@@ -145,6 +145,7 @@ export function oauthRoutes(auth: AuthServer): Hono {
           codeVerifier: required(form, "code_verifier"),
           resource,
         });
+        await auth.clients.activate(client);
       } else if (grantType === "refresh_token") {
         if (!client.grantTypes.includes("refresh_token") && client.source === "dcr") {
           throw new OAuthError(
