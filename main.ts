@@ -11,8 +11,9 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
-import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
+import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { loadAssets } from "./lib/web/assets.ts";
 import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
 import { createXanoRuntime } from "./lib/xano/mod.ts";
@@ -86,12 +87,24 @@ async function main(): Promise<void> {
     );
   }
 
+  // With the sandbox standing in for Xano, its own URLs are answered in process.
+  const xanoFetch = sandbox
+    ? sandboxFetch(sandbox, config.publicUrl, globalThis.fetch)
+    : globalThis.fetch;
+  const sandboxUrls = sandbox?.urls(config.publicUrl);
+
   const metrics = createMetrics();
+  const assets = await loadAssets();
+  if (!assets.js) {
+    logger.warn(
+      "static/islands.js is missing: pages work, islands do not; run deno task build:islands",
+    );
+  }
   const xano = createXanoRuntime({
     kv,
     sealer,
     clock: systemClock,
-    fetch: globalThis.fetch,
+    fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
   });
@@ -106,12 +119,13 @@ async function main(): Promise<void> {
     fetch: globalThis.fetch,
     sandbox,
     resolveHost: resolveDns,
+    web: { assets },
     xano,
     authenticator: createXanoAuthenticator({
-      fetch: globalThis.fetch,
+      fetch: xanoFetch,
       clock: systemClock,
-      authUrl: config.xano.authUrl,
-      metaUrl: config.xano.metaUrl,
+      authUrl: config.xano.authUrl ?? sandboxUrls?.auth,
+      metaUrl: config.xano.metaUrl ?? sandboxUrls?.meta,
     }),
     credentials: xano.credentials,
   });

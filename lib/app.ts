@@ -17,6 +17,11 @@ import { requestLog } from "./http/request_log.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
+import type { WebOptions } from "./web/deps.ts";
+import { authPorts } from "./web/auth_ports.ts";
+import { createAuditStore } from "./kv/audit.ts";
+import { createUsageStore } from "./kv/usage.ts";
+import { webRoutes } from "../routes/mod.tsx";
 import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
@@ -29,6 +34,10 @@ import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
+import { createRateLimiter } from "./kv/rate_limits.ts";
+import { mcpRateLimit } from "./http/rate_limit.ts";
+import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
+import { xanoReadiness } from "./ops/readiness.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -43,6 +52,8 @@ export interface AppDeps {
   readonly metrics: Metrics;
   /** Extra readiness checks (Xano reachability and the like). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Dashboard assets and services; the pages are mounted only when present. */
+  readonly web?: WebOptions;
   /** The local Xano sandbox, mounted at its base path (`/_sandbox`) when Xano is not configured. */
   readonly sandbox?: Sandbox;
   /** Upstream Xano sign-in for the sign-in page. */
@@ -78,21 +89,82 @@ export function createApp(deps: AppDeps): Hono {
   app.onError(jsonErrorHandler);
   app.notFound(jsonNotFound);
 
-  app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  app.route(
+    "/",
+    healthRoutes({ checks: [kvCheck(deps.kv), ...xanoChecks(deps), ...(deps.readiness ?? [])] }),
+  );
   if (deps.sandbox) app.route("/", deps.sandbox.app);
 
   const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
+  const onRateLimited = (bucket: string) => deps.metrics.rateLimited.inc({ bucket });
   const auth = createAuthServer({
     ...deps,
     resolveHost,
     times: deps.authTimes,
     limits: deps.authLimits,
+    onRateLimited,
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
-  app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
-  app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
+  app.use(
+    "/mcp",
+    mcpRateLimit({
+      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+      perIp: deps.config.ops.mcpPerIp,
+      perToken: deps.config.ops.mcpPerToken,
+      trustProxy: deps.config.auth.trustProxy,
+    }),
+  );
+  const audit = createAuditStore({
+    kv: deps.kv,
+    clock: deps.clock,
+    ids: deps.ids,
+    retentionMs: deps.config.ops.auditRetentionMs,
+  });
+  if (deps.web) {
+    app.route(
+      "/",
+      webRoutes({
+        ...deps.web,
+        ...authPorts(auth, { kv: deps.kv, audit }),
+        config: deps.config,
+        clock: deps.clock,
+        logger: deps.logger,
+        audit,
+        usage: createUsageStore({ kv: deps.kv, clock: deps.clock }),
+      }),
+    );
+  }
+  const onToolCall = createToolCallRecorder({
+    audit,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    clientName: clientNames(auth),
+  });
+  const mcp = createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps), onToolCall });
+  app.route("/", mcp.app);
+  app.route(
+    "/",
+    metricsRoute(deps.metrics, {
+      token: deps.config.metricsToken,
+      collect: () => deps.metrics.activeSessions.set(mcp.sessions.localCount),
+    }),
+  );
   return app;
+}
+
+/** Xano reachability and breaker checks, when this process talks to a Xano (or the sandbox). */
+function xanoChecks(deps: AppDeps): ReadinessCheck[] {
+  const xano = deps.xano;
+  if (!xano) return [];
+  const sandbox = deps.sandbox;
+  const metaUrl = deps.config.xano.metaUrl ?? sandbox?.urls(deps.config.publicUrl).meta;
+  if (!metaUrl) return [];
+  return xanoReadiness({
+    metaUrl,
+    fetch: sandbox && !deps.config.xano.metaUrl ? sandbox.fetch : deps.fetch,
+    breakerState: (host) => xano.resilience.breakerState(host),
+  });
 }
 
 /**

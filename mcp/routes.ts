@@ -15,7 +15,7 @@ import { type ConnectionSettings, mcpApp } from "./app.ts";
 import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
-import { createMcpServer } from "./server.ts";
+import { createMcpServer, type ToolCallEvent } from "./server.ts";
 import { type Caller, createSessionManager, type SessionManager } from "./sessions.ts";
 import { legacySseApp } from "./legacy_sse.ts";
 import type { McpServer } from "./sdk.ts";
@@ -38,6 +38,16 @@ export interface McpRoutesDeps {
   readonly sdk?: SdkCompiler;
   /** Credential diagnostics of a user, for the debug toolset. */
   debugFor?(userId: string): XanoDebug;
+  /** Told about every tool call and the session it came from (audit trail, usage, metrics). */
+  onToolCall?(session: ToolCallSession, event: ToolCallEvent): void | Promise<void>;
+}
+
+/** Who made a tool call, as {@link McpRoutesDeps.onToolCall} sees it. */
+export interface ToolCallSession {
+  readonly userId: string;
+  readonly grantId: string;
+  /** OAuth client id, `api-key:<id>`, or `anonymous`. */
+  readonly clientId: string;
 }
 
 const INSTRUCTIONS =
@@ -87,6 +97,16 @@ export function createMcpRoutes(
       classifyError: classifyToolError,
       instructions: INSTRUCTIONS,
       extensions: [(server) => registerResources(server, toolDeps), registerPrompts],
+      ...(deps.onToolCall
+        ? {
+          onToolCall: (event: ToolCallEvent) =>
+            deps.onToolCall!({
+              userId: record.userId,
+              grantId: record.grantId,
+              clientId: settings.clientId ?? "anonymous",
+            }, event),
+        }
+        : {}),
     });
   }
   const sessions = createSessionManager({

@@ -9,9 +9,11 @@ export function Layout(props: { title: string; children: ComponentChildren }): V
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${props.title} · Xano MCP`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body>
-        <main>{props.children}</main>
+        <main class="auth-page">{props.children}</main>
       </body>
     </html>
   );

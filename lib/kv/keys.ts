@@ -71,6 +71,9 @@ export const keys = {
   // --- audit and usage
   /** One audit record per tool call, ordered by time within a user. */
   audit: (userId: string, eventId: string) => ["audit", userId, eventId] as const,
+  /** Last call per client or tool of a user (`kind` is "client" or "tool"), for filters and "last used". */
+  auditSeen: (userId: string, kind: string, id: string) =>
+    ["audit_seen", userId, kind, id] as const,
   /** Usage counter (KvU64) per user, day, tool and metric. */
   usage: (userId: string, day: string, tool: string, metric: string) =>
     ["usage", userId, day, tool, metric] as const,
@@ -88,6 +91,7 @@ export const prefixes = {
   apiKeysOfUser: (userId: string) => ["api_keys", userId] as const,
   mcpEvents: (streamId: string) => ["mcp_events", streamId] as const,
   auditOfUser: (userId: string) => ["audit", userId] as const,
+  auditSeenOfUser: (userId: string, kind: string) => ["audit_seen", userId, kind] as const,
   usageOfUser: (userId: string) => ["usage", userId] as const,
   sandbox: (collection: string) => ["sandbox", collection] as const,
 } as const satisfies Record<string, (...args: never[]) => Key>;
