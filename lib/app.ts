@@ -95,8 +95,8 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
+  const audit = createAuditStore({ kv: deps.kv, clock: deps.clock, ids: deps.ids });
   if (deps.web) {
-    const audit = createAuditStore({ kv: deps.kv, clock: deps.clock, ids: deps.ids });
     app.route(
       "/",
       webRoutes({
@@ -110,7 +110,10 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
-  app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
+  app.route(
+    "/",
+    createMcpRoutes({ ...deps, verifier: auth.verifier, audit, ...mcpXano(deps) }).app,
+  );
   app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
 }

@@ -50,6 +50,21 @@ export interface CreateMcpServerOptions<D> {
   readonly classifyError?: (error: unknown) => ToolFailure | undefined;
   readonly extensions?: readonly ServerExtension[];
   readonly instructions?: string;
+  /** Told about every tool call once it has ended (the audit log); its failures are only logged. */
+  readonly onToolCall?: (report: ToolCallReport) => Promise<void>;
+}
+
+/** One finished tool call, as {@link CreateMcpServerOptions.onToolCall} receives it. */
+export interface ToolCallReport {
+  readonly tool: string;
+  /** The arguments as received (the audit log keeps only a redacted summary). */
+  readonly args: Record<string, unknown>;
+  readonly ok: boolean;
+  readonly durationMs: number;
+  /** The failure message, for failed calls. */
+  readonly error?: string;
+  /** The structured result, when there is one. */
+  readonly data?: Record<string, unknown>;
 }
 
 /**
@@ -79,7 +94,7 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
       },
-      (args: Record<string, unknown>, extra: Extra) => runTool(server, tool, args, extra, options),
+      (args: Record<string, unknown>, extra: Extra) => reported(server, tool, args, extra, options),
     );
   }
   for (const extend of options.extensions ?? []) extend(server);
@@ -89,6 +104,32 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
 const confirmationTokenSchema = z.string().max(200).optional().describe(
   "Only when a previous call answered 'confirmation required': the token it returned, after the user agreed",
 );
+
+async function reported<D>(
+  server: McpServer,
+  tool: AnyTool<D>,
+  args: Record<string, unknown>,
+  extra: Extra,
+  options: CreateMcpServerOptions<D>,
+): Promise<CallToolResult> {
+  const started = performance.now();
+  const result = await runTool(server, tool, args, extra, options);
+  if (options.onToolCall) {
+    const first = result.content?.[0];
+    const report: ToolCallReport = {
+      tool: tool.name,
+      args,
+      ok: result.isError !== true,
+      durationMs: performance.now() - started,
+      ...(result.isError && first?.type === "text" ? { error: first.text.slice(0, 300) } : {}),
+      ...(result.structuredContent ? { data: result.structuredContent } : {}),
+    };
+    await options.onToolCall(report).catch((error) =>
+      options.logger.error("tool call report failed", { tool: tool.name, error: String(error) })
+    );
+  }
+  return result;
+}
 
 async function runTool<D>(
   server: McpServer,

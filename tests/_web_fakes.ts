@@ -67,6 +67,8 @@ export interface WebAppOptions {
   readonly env?: Record<string, string>;
   /** Overrides of the dashboard options (`xano: undefined` removes the port). */
   readonly web?: Partial<WebOptions>;
+  /** Other app dependencies (for example `mcp` with an in-memory Xano). */
+  readonly app?: Partial<AppDeps>;
 }
 
 /** The app with the dashboard mounted, plus handles tests reach into. */
@@ -94,6 +96,7 @@ export async function webApp(kv: Deno.Kv, options: WebAppOptions = {}): Promise<
     authenticator: fakeAuthenticator(),
     credentials: memorySink(),
     web: { assets: cachedAssets, xano, tools: SAMPLE_TOOLS, ...options.web },
+    ...options.app,
   });
   return {
     app: createApp(deps),
