@@ -6,12 +6,16 @@
  */
 
 import type { CliCommand, CliIo } from "./lib/cli/io.ts";
+import { run as compile } from "./lib/cli/compile.ts";
+import { run as deploy } from "./lib/cli/deploy.ts";
 import { run as fix } from "./lib/cli/fix.ts";
 import { run as validate } from "./lib/cli/validate.ts";
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   validate,
   fix,
+  compile,
+  deploy: (args, io) => deploy(args, io, { env: Deno.env, fetch: (request) => fetch(request) }),
 };
 
 /** Real file system and process streams. */
@@ -29,6 +33,7 @@ function denoIo(): CliIo {
       }
       return out;
     },
+    readStdin: () => new Response(Deno.stdin.readable).text(),
     stdout: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
     stderr: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
   };

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
-import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
+import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { loadAssets } from "./lib/web/assets.ts";
 import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
@@ -87,6 +87,12 @@ async function main(): Promise<void> {
     );
   }
 
+  // With the sandbox standing in for Xano, its own URLs are answered in process.
+  const xanoFetch = sandbox
+    ? sandboxFetch(sandbox, config.publicUrl, globalThis.fetch)
+    : globalThis.fetch;
+  const sandboxUrls = sandbox?.urls(config.publicUrl);
+
   const metrics = createMetrics();
   const assets = await loadAssets();
   if (!assets.js) {
@@ -98,7 +104,7 @@ async function main(): Promise<void> {
     kv,
     sealer,
     clock: systemClock,
-    fetch: globalThis.fetch,
+    fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
   });
@@ -116,10 +122,10 @@ async function main(): Promise<void> {
     web: { assets },
     xano,
     authenticator: createXanoAuthenticator({
-      fetch: globalThis.fetch,
+      fetch: xanoFetch,
       clock: systemClock,
-      authUrl: config.xano.authUrl,
-      metaUrl: config.xano.metaUrl,
+      authUrl: config.xano.authUrl ?? sandboxUrls?.auth,
+      metaUrl: config.xano.metaUrl ?? sandboxUrls?.meta,
     }),
     credentials: xano.credentials,
   });

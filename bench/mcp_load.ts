@@ -2,13 +2,13 @@
  * Load script: 50 concurrent MCP sessions (SDK clients over real HTTP on a
  * loopback port) each calling a read tool repeatedly; reports p50/p95/p99 and
  * throughput, and the size of list-tool outputs against the raw Xano JSON for
- * the same data. Writes bench/results/mcp_load.{json,md}.
+ * the same data. Writes bench/results/mcp_load[_memory].{json,md}.
  *
- * Run: `deno task bench:mcp [--sessions 50] [--calls 40]`
+ * Run: `deno task bench:mcp [--sessions 50] [--calls 40] [--memory]`
  *
- * The Xano behind the tools is the in-memory double from tests/mcp (Xano-shaped
- * objects, no network), so the numbers measure this server's MCP layer:
- * HTTP, auth, sessions in KV, SSE framing, validation and formatting.
+ * Behind the tools is the real stack: the Xano client (resilience, read cache)
+ * talking in process to the local Xano sandbox (`lib/sandbox`). `--memory`
+ * swaps in the in-memory double from tests/mcp to measure the MCP layer alone.
  */
 
 import { Hono } from "hono";
@@ -17,6 +17,10 @@ import { loadConfig } from "../lib/config.ts";
 import { silentLogger } from "../lib/log.ts";
 import { createMcpRoutes } from "../mcp/routes.ts";
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
+import { createSealer } from "../lib/crypto.ts";
+import { createSandbox } from "../lib/sandbox/mod.ts";
+import { createXanoRuntime } from "../lib/xano/mod.ts";
+import type { XanoApi } from "../mcp/tools/_shared.ts";
 import { grant, mapVerifier } from "../tests/mcp/_harness.ts";
 import { memoryXano } from "../tests/mcp/_memory_xano.ts";
 
@@ -44,25 +48,51 @@ function rawTables(count: number) {
   }));
 }
 
+const LOAD_AT_START = Deno.loadavg().map((n) => Math.round(n * 10) / 10);
 const SESSIONS = arg("sessions", 50);
 const CALLS = arg("calls", 40);
+const MEMORY = Deno.args.includes("--memory");
 const kv = await Deno.openKv(":memory:");
-const xano = memoryXano(27);
 const tables = rawTables(30);
-xano.listTables = (_ws, options = {}) => {
-  const perPage = options.perPage ?? 50;
-  const page = options.page ?? 1;
-  const items = tables.slice((page - 1) * perPage, page * perPage);
-  return Promise.resolve({ items, page, nextPage: null, total: tables.length });
-};
+let xanoApi: XanoApi;
+let workspaceId = 1;
+let backend: string;
+if (MEMORY) {
+  const xano = memoryXano(27);
+  xano.listTables = (_ws, options = {}) => {
+    const perPage = options.perPage ?? 50;
+    const page = options.page ?? 1;
+    const items = tables.slice((page - 1) * perPage, page * perPage);
+    return Promise.resolve({ items, page, nextPage: null, total: tables.length });
+  };
+  xanoApi = xano;
+  backend = "in-memory Xano double (MCP layer only)";
+} else {
+  const sandbox = createSandbox({ clock: systemClock });
+  const runtime = createXanoRuntime({
+    kv,
+    sealer: await createSealer(crypto.getRandomValues(new Uint8Array(32))),
+    clock: systemClock,
+    fetch: (request) => sandbox.fetch(request),
+  });
+  await runtime.credentials.put("bench-user", {
+    kind: "token",
+    metaUrl: sandbox.urls("http://sandbox.local").meta,
+    metaToken: await sandbox.issueToken(),
+    obtainedAt: Date.now(),
+  });
+  xanoApi = runtime.clientFor("bench-user");
+  workspaceId = Number((await xanoApi.listWorkspaces()).items[0].id);
+  backend = "Xano client (resilience + 10 s read cache) -> local Xano sandbox, in process";
+}
 const config = loadConfig(new Map([["APP_ENV", "test"]]));
 const { app: mcp, sessions } = createMcpRoutes({
   config,
   kv,
   clock: systemClock,
   logger: silentLogger,
-  verifier: mapVerifier({ "bench-token": grant({ workspaceId: 1 }) }),
-  xanoFor: () => Promise.resolve(xano),
+  verifier: mapVerifier({ "bench-token": grant({ userId: "bench-user", workspaceId }) }),
+  xanoFor: () => Promise.resolve(xanoApi),
 });
 const server = Deno.serve(
   { hostname: "127.0.0.1", port: 0, onListen: () => {} },
@@ -108,13 +138,14 @@ single.sort((a, b) => a - b);
 const sample = await clients[0].callTool({ name: "xano_list_tables", arguments: {} });
 const ourText = (sample.content as { text: string }[])[0].text;
 const ourStructured = JSON.stringify(sample.structuredContent);
+const rawPage = await xanoApi.listTables(workspaceId, { page: 1, perPage: 50 });
 const raw = JSON.stringify({
-  items: tables,
-  curPage: 1,
-  nextPage: null,
-  prevPage: null,
-  itemsTotal: 30,
+  items: rawPage.items,
+  curPage: rawPage.page,
+  nextPage: rawPage.nextPage,
+  itemsTotal: rawPage.total,
 });
+const itemCount = rawPage.items.length;
 
 await Promise.all(clients.map((c) => c.close()));
 await sessions.closeAll();
@@ -126,9 +157,11 @@ const result = {
   date: new Date().toISOString(),
   deno: Deno.version.deno,
   cpus: navigator.hardwareConcurrency,
+  loadAverageAtStart: LOAD_AT_START,
   sessions: SESSIONS,
   callsPerSession: CALLS,
-  tool: "xano_list_tables (30 tables)",
+  tool: "xano_list_tables",
+  backend,
   latencyMs: {
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
@@ -138,6 +171,7 @@ const result = {
   callsPerSecond: Math.round((latencies.length / elapsed) * 1000),
   singleSessionMs: { p50: round(percentile(single, 50)), p99: round(percentile(single, 99)) },
   outputBytes: {
+    items: itemCount,
     rawXanoJson: raw.length,
     toolText: ourText.length,
     toolStructuredContent: ourStructured.length,
@@ -145,10 +179,10 @@ const result = {
 };
 const md = `# MCP load: ${result.sessions} concurrent sessions
 
-Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`deno task bench:mcp\`.
+Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs (load average at start
+${result.loadAverageAtStart.join(" / ")}: the machine was shared) by \`deno task bench:mcp\`.
 Each of ${result.sessions} SDK clients (own session, streamable HTTP over loopback, bearer token)
-calls \`${result.tool}\` ${result.callsPerSession} times; the Xano behind it is in-memory, so this
-is the MCP layer's cost (HTTP, auth, KV session lookup, SSE, zod validation, formatting).
+calls \`${result.tool}\` ${result.callsPerSession} times. Backend: ${result.backend}.
 
 | metric | value |
 | --- | --- |
@@ -162,7 +196,7 @@ is the MCP layer's cost (HTTP, auth, KV session lookup, SSE, zod validation, for
 Clients and server share one process and its 2 CPUs, so under load most of the latency is
 queueing: 50 calls in flight at ${result.callsPerSecond} calls/s.
 
-## Output size of \`xano_list_tables\` against the raw Xano JSON (same 30 tables)
+## Output size of \`xano_list_tables\` against the raw Xano JSON (same ${result.outputBytes.items} tables)
 
 | form | bytes |
 | --- | --- |
@@ -171,8 +205,11 @@ queueing: 50 calls in flight at ${result.callsPerSecond} calls/s.
 | tool structuredContent | ${result.outputBytes.toolStructuredContent} |
 `;
 await Deno.writeTextFile(
-  new URL("./results/mcp_load.json", import.meta.url),
+  new URL(`./results/mcp_load${MEMORY ? "_memory" : ""}.json`, import.meta.url),
   JSON.stringify(result, null, 2) + "\n",
 );
-await Deno.writeTextFile(new URL("./results/mcp_load.md", import.meta.url), md);
+await Deno.writeTextFile(
+  new URL(`./results/mcp_load${MEMORY ? "_memory" : ""}.md`, import.meta.url),
+  md,
+);
 console.log(md);

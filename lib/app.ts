@@ -34,7 +34,13 @@ import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
 import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
+import type { SdkCompiler } from "../mcp/tools/_shared.ts";
+import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
+import { createRateLimiter } from "./kv/rate_limits.ts";
+import { mcpRateLimit } from "./http/rate_limit.ts";
+import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
+import { xanoReadiness } from "./ops/readiness.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -63,10 +69,10 @@ export interface AppDeps {
   readonly authTimes?: Partial<TokenServiceTimes>;
   /** Sign-in and registration limits (tests tighten them). */
   readonly authLimits?: Partial<AuthLimits>;
+  /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
+  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor">;
   /** The Xano client family (credential store, refresher, per-user clients, debug ops). */
   readonly xano?: XanoRuntime;
-  /** What `/mcp` needs beyond the common deps: each user's Xano client, the SDK compiler. */
-  readonly mcp?: Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk">;
 }
 
 /**
@@ -86,19 +92,38 @@ export function createApp(deps: AppDeps): Hono {
   app.onError(jsonErrorHandler);
   app.notFound(jsonNotFound);
 
-  app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  app.route(
+    "/",
+    healthRoutes({ checks: [kvCheck(deps.kv), ...xanoChecks(deps), ...(deps.readiness ?? [])] }),
+  );
   if (deps.sandbox) app.route("/", deps.sandbox.app);
 
   const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
+  const onRateLimited = (bucket: string) => deps.metrics.rateLimited.inc({ bucket });
   const auth = createAuthServer({
     ...deps,
     resolveHost,
     times: deps.authTimes,
     limits: deps.authLimits,
+    onRateLimited,
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
-  const audit = createAuditStore({ kv: deps.kv, clock: deps.clock, ids: deps.ids });
+  app.use(
+    "/mcp",
+    mcpRateLimit({
+      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+      perIp: deps.config.ops.mcpPerIp,
+      perToken: deps.config.ops.mcpPerToken,
+      trustProxy: deps.config.auth.trustProxy,
+    }),
+  );
+  const audit = createAuditStore({
+    kv: deps.kv,
+    clock: deps.clock,
+    ids: deps.ids,
+    retentionMs: deps.config.ops.auditRetentionMs,
+  });
   if (deps.web) {
     app.route(
       "/",
@@ -116,17 +141,64 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
+  const onToolCall = createToolCallRecorder({
+    audit,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    clientName: clientNames(auth),
+  });
+  const mcp = createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps), onToolCall });
+  app.route("/", mcp.app);
   app.route(
     "/",
-    createMcpRoutes({ ...deps, verifier: auth.verifier, audit, ...mcpXano(deps) }).app,
+    metricsRoute(deps.metrics, {
+      token: deps.config.metricsToken,
+      collect: () => deps.metrics.activeSessions.set(mcp.sessions.localCount),
+    }),
   );
-  app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
   return app;
 }
 
-/** The `/mcp` Xano access; without one, tools that reach Xano say the server is not connected. */
-function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk"> {
-  return deps.mcp ?? {
+/** Xano reachability and breaker checks, when this process talks to a Xano (or the sandbox). */
+function xanoChecks(deps: AppDeps): ReadinessCheck[] {
+  const xano = deps.xano;
+  if (!xano) return [];
+  const sandbox = deps.sandbox;
+  const metaUrl = deps.config.xano.metaUrl ?? sandbox?.urls(deps.config.publicUrl).meta;
+  if (!metaUrl) return [];
+  return xanoReadiness({
+    metaUrl,
+    fetch: sandbox && !deps.config.xano.metaUrl ? sandbox.fetch : deps.fetch,
+    breakerState: (host) => xano.resilience.breakerState(host),
+  });
+}
+
+/**
+ * The `/mcp` Xano access: an explicit override (tests), else the process's Xano
+ * runtime, else a clear "not connected" failure from every tool that reaches Xano.
+ */
+function mcpXano(
+  deps: AppDeps,
+): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor"> {
+  if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
+  const xano = deps.xano;
+  if (xano) {
+    return {
+      xanoFor: (userId) => Promise.resolve(xano.clientFor(userId)),
+      instanceOrigin: async (userId) => {
+        const credential = await xano.credentials.get(userId);
+        return credential?.metaUrl.replace(/\/api:meta\/?$/, "");
+      },
+      sdk: sdkCompiler,
+      debugFor: (userId) => ({
+        authState: () => xano.debug.authState(userId).then((s) => ({ ...s })),
+        forceRefresh: () => xano.debug.forceRefresh(userId).then((s) => ({ ...s })),
+        expireTokens: (which) => xano.debug.expireTokens(userId, which).then((s) => ({ ...s })),
+      }),
+    };
+  }
+  return {
+    sdk: sdkCompiler,
     xanoFor: () =>
       Promise.reject(
         new UpstreamError("This server has no Xano connection configured", {
@@ -138,3 +210,8 @@ function mcpXano(deps: AppDeps): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin
       ),
   };
 }
+
+/** The SDK compiler as the code tools use it (parse, translate, fix, validate; never run). */
+const sdkCompiler: SdkCompiler = {
+  compile: (code, options) => compileSdkCode(code, { fix: options.fix }),
+};

@@ -67,13 +67,15 @@ export function toCallToolResult(outcome: ToolOutcome<unknown>): CallToolResult 
   const text = outcome.nextStep
     ? `${outcome.message}\nNext step: ${outcome.nextStep}`
     : outcome.message;
-  const structured = {
-    error: outcome.message,
-    ...(outcome.nextStep ? { next_step: outcome.nextStep } : {}),
-    ...outcome.data,
-  };
-  return { content: [{ type: "text", text }], structuredContent: structured, isError: true };
+  // No structuredContent on errors: clients validate it against the success
+  // output schema. Machine-readable details travel in _meta instead.
+  const result: CallToolResult = { content: [{ type: "text", text }], isError: true };
+  if (outcome.data) result._meta = { [ERROR_META]: outcome.data };
+  return result;
 }
+
+/** The `_meta` key under which an error result carries its machine-readable details. */
+export const ERROR_META = "xano-mcp/error";
 
 const FENCE = "<<<xano-data";
 

@@ -11,16 +11,13 @@ import type { TokenVerifier } from "../lib/auth/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Config } from "../lib/config.ts";
 import type { Logger } from "../lib/log.ts";
-import { getGrant } from "../lib/auth/grants.ts";
-import type { AuditStore } from "../lib/kv/audit.ts";
-import { keys } from "../lib/kv/keys.ts";
 import { type ConnectionSettings, mcpApp } from "./app.ts";
 import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
-import { createMcpServer, type ToolCallReport } from "./server.ts";
-import { createSessionManager, type SessionManager, type SessionRecord } from "./sessions.ts";
-import type { SdkCompiler, XanoApi, XanoToolDeps } from "./tools/_shared.ts";
+import { createMcpServer, type ToolCallEvent } from "./server.ts";
+import { createSessionManager, type SessionManager } from "./sessions.ts";
+import type { SdkCompiler, XanoApi, XanoDebug, XanoToolDeps } from "./tools/_shared.ts";
 import { classifyToolError } from "./tools/errors.ts";
 import { XANO_TOOLS } from "./tools/mod.ts";
 
@@ -37,8 +34,18 @@ export interface McpRoutesDeps {
   instanceOrigin?(userId: string): Promise<string | undefined>;
   /** The SDK compiler; without it the SDK tools say so. */
   readonly sdk?: SdkCompiler;
-  /** Where every tool call is recorded (audit log and usage counters). */
-  readonly audit?: AuditStore;
+  /** Credential diagnostics of a user, for the debug toolset. */
+  debugFor?(userId: string): XanoDebug;
+  /** Told about every tool call and the session it came from (audit trail, usage, metrics). */
+  onToolCall?(session: ToolCallSession, event: ToolCallEvent): void | Promise<void>;
+}
+
+/** Who made a tool call, as {@link McpRoutesDeps.onToolCall} sees it. */
+export interface ToolCallSession {
+  readonly userId: string;
+  readonly grantId: string;
+  /** OAuth client id, `api-key:<id>`, or `anonymous`. */
+  readonly clientId: string;
 }
 
 const INSTRUCTIONS =
@@ -66,6 +73,14 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
         workspaceId: settings.workspaceId,
         instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
         sdk: deps.sdk,
+        debug: deps.debugFor?.(record.userId),
+        connection: {
+          client_id: settings.clientId,
+          scopes: settings.scopes ?? "all",
+          read_only: settings.readOnly,
+          toolsets: settings.toolsets ?? "defaults",
+          ...(settings.workspaceId === undefined ? {} : { workspace_id: settings.workspaceId }),
+        },
       };
       return createMcpServer({
         tools: XANO_TOOLS,
@@ -82,7 +97,16 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
         classifyError: classifyToolError,
         instructions: INSTRUCTIONS,
         extensions: [(server) => registerResources(server, toolDeps), registerPrompts],
-        ...(deps.audit ? { onToolCall: auditReporter(deps.kv, deps.audit, record, settings) } : {}),
+        ...(deps.onToolCall
+          ? {
+            onToolCall: (event: ToolCallEvent) =>
+              deps.onToolCall!({
+                userId: record.userId,
+                grantId: record.grantId,
+                clientId: settings.clientId ?? "anonymous",
+              }, event),
+          }
+          : {}),
       });
     },
   });
@@ -95,48 +119,6 @@ export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: Ses
     toolScope: (name) => XANO_TOOLS.find((tool) => tool.name === name)?.scope,
   });
   return { app, sessions };
-}
-
-const DEPLOY_TOOLS = new Set(["deploy_sdk_code", "update_sdk_code", "deploy_xanoscript"]);
-
-/** Records each tool call of one session in the audit log, naming the client people know. */
-function auditReporter(
-  kv: Deno.Kv,
-  audit: AuditStore,
-  record: Pick<SessionRecord, "userId" | "grantId">,
-  settings: ConnectionSettings,
-): (report: ToolCallReport) => Promise<void> {
-  let name: Promise<string> | undefined;
-  return async (report) => {
-    name ??= clientName(kv, record.userId, record.grantId, settings.clientId);
-    const fixes = report.data?.fixes_applied;
-    await audit.record({
-      userId: record.userId,
-      clientId: settings.clientId,
-      clientName: await name,
-      tool: report.tool,
-      args: report.args,
-      ok: report.ok,
-      durationMs: report.durationMs,
-      ...(report.error ? { error: report.error } : {}),
-      ...(DEPLOY_TOOLS.has(report.tool)
-        ? { deploy: { ok: report.ok, autoFixed: Array.isArray(fixes) && fixes.length > 0 } }
-        : {}),
-    });
-  };
-}
-
-async function clientName(
-  kv: Deno.Kv,
-  userId: string,
-  grantId: string,
-  clientId: string,
-): Promise<string> {
-  if (clientId.startsWith("api-key:")) {
-    const key = (await kv.get<{ name: string }>(keys.apiKey(userId, grantId))).value;
-    return key ? `API key "${key.name}"` : "API key";
-  }
-  return (await getGrant(kv, userId, grantId))?.clientName ?? clientId;
 }
 
 /** A {@link XanoApi} that resolves the real client on first use (and again after a failure). */

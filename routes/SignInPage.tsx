@@ -12,6 +12,8 @@ export interface SignInPageProps {
   readonly metaUrl?: string;
   /** True when the local sandbox stands in for Xano (shows the demo account). */
   readonly sandbox?: { email: string; password: string };
+  /** False when no auth API is configured: only the token form is offered. */
+  readonly accountSignIn?: boolean;
 }
 
 /** Sign in with a Xano account, or with a Metadata API token and instance URL. */
@@ -29,34 +31,38 @@ export function SignInPage(props: SignInPageProps): VNode {
         )
         : null}
 
-      <form method="post" action="/signin" aria-labelledby="account-heading">
-        <h2 id="account-heading">Xano account</h2>
-        <input type="hidden" name="request" value={props.requestId} />
-        <input type="hidden" name="csrf" value={props.csrf} />
-        <input type="hidden" name="method" value="password" />
-        <p>
-          <label for="email">Email</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            required
-            value={props.email ?? ""}
-          />
-        </p>
-        <p>
-          <label for="password">Password</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-        </p>
-        <button type="submit">Sign in with Xano account</button>
-      </form>
+      {props.accountSignIn === false
+        ? null
+        : (
+          <form method="post" action="/signin" aria-labelledby="account-heading">
+            <h2 id="account-heading">Xano account</h2>
+            <input type="hidden" name="request" value={props.requestId} />
+            <input type="hidden" name="csrf" value={props.csrf} />
+            <input type="hidden" name="method" value="password" />
+            <p>
+              <label for="email">Email</label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autocomplete="username"
+                required
+                value={props.email ?? ""}
+              />
+            </p>
+            <p>
+              <label for="password">Password</label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                required
+              />
+            </p>
+            <button type="submit">Sign in with Xano account</button>
+          </form>
+        )}
 
       <form method="post" action="/signin" aria-labelledby="token-heading">
         <h2 id="token-heading">Metadata API token</h2>

@@ -7,6 +7,7 @@
 
 import { Hono } from "hono";
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { clientRedirect, validateAuthorizeRequest } from "../lib/auth/authorize.ts";
 import { clientInformation, type OAuthClient } from "../lib/auth/clients.ts";
@@ -34,6 +35,19 @@ export function oauthRoutes(auth: AuthServer): Hono {
   for (const path of ["/.well-known/*", "/register", "/register/*", "/token", "/revoke"]) {
     app.use(path, open);
   }
+  const limit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: (c) =>
+      c.json(
+        {
+          error: "invalid_request",
+          error_description: `Request body is larger than ${MAX_BODY} bytes`,
+        },
+        413,
+        NO_STORE,
+      ),
+  });
+  for (const path of ["/register", "/token", "/revoke"]) app.post(path, limit);
 
   const prm = (c: Context) => c.json(protectedResourceMetadata(auth.urls));
   app.get("/.well-known/oauth-protected-resource/mcp", prm);

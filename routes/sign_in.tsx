@@ -6,6 +6,7 @@
  */
 
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import { type AuthRequest, csrfMatches } from "../lib/auth/auth_requests.ts";
 import { metaApiUrl } from "../lib/auth/authenticator.ts";
@@ -27,6 +28,7 @@ const TOOLSET_IDS = new Set(CONSENT_TOOLSETS.map((t) => t.id));
 /** Routes of the sign-in, consent and sign-out pages. */
 export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost }): Hono {
   const app = new Hono();
+  const accountSignIn = auth.config.xano.useSandbox || auth.config.xano.authUrl !== undefined;
   const sandbox = auth.config.xano.useSandbox
     ? { email: auth.config.sandbox.demoEmail, password: auth.config.sandbox.demoPassword }
     : undefined;
@@ -53,6 +55,20 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       }),
       403,
     );
+  const limit = bodyLimit({
+    maxSize: MAX_FORM,
+    onError: (c) =>
+      renderPage(
+        c,
+        MessagePage({
+          title: "Form too large",
+          message: `The form is larger than ${MAX_FORM} bytes.`,
+          hint: "Go back and submit it again.",
+        }),
+        413,
+      ),
+  });
+  for (const path of ["/signin", "/consent", "/signout"]) app.post(path, limit);
   const flow = (c: Context, id: string | null | undefined) =>
     auth.requests.get(id ?? "", auth.cookies.readFlowSecret(c));
 
@@ -66,7 +82,7 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
     }
     const request = await flow(c, id);
     if (!request) return expired(c);
-    return renderPage(c, SignInPage({ ...pageProps(request), sandbox }));
+    return renderPage(c, SignInPage({ ...pageProps(request), sandbox, accountSignIn }));
   });
 
   app.post("/signin", async (c) => {
@@ -80,7 +96,14 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
     const again = (error: string, status: number, headers: Record<string, string> = {}) => {
       const res = renderPage(
         c,
-        SignInPage({ ...pageProps(request), sandbox, error, email, metaUrl: rawMetaUrl }),
+        SignInPage({
+          ...pageProps(request),
+          sandbox,
+          accountSignIn,
+          error,
+          email,
+          metaUrl: rawMetaUrl,
+        }),
         status,
       );
       for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
@@ -90,6 +113,12 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
     let attempt: () => Promise<SignInResult>;
     let account: string;
     if (method === "password") {
+      if (!accountSignIn) {
+        return again(
+          "This server has no Xano account sign-in; sign in with a Metadata API token",
+          400,
+        );
+      }
       const password = form.get("password") ?? "";
       if (!email || !password) return again("Enter your Xano email and password", 400);
       account = `email:${email.toLowerCase()}`;
@@ -139,9 +168,10 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
         });
         return again("Xano did not answer as expected; try again in a moment", 502);
       }
+      c.get("log")?.info("sign-in refused", { method, status: error.status });
       return again(
         error.message,
-        error.status >= 500 ? error.status : error.status === 429 ? 429 : 401,
+        error.status === 403 ? 401 : error.status,
         { ...error.headers },
       );
     }
@@ -151,6 +181,7 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       ...(result.email ? { email: result.email } : {}),
     });
     await auth.credentials.put(user.id, result.credential);
+    c.get("log")?.info("signed in", { userId: user.id, method });
     await auth.cookies.signIn(c, user.id);
     await auth.limiter.reset("signin_account", account, auth.limits.signInPerAccount);
     if (request.oauth) return c.redirect(`/consent?request=${encodeURIComponent(request.id)}`, 303);
@@ -220,6 +251,11 @@ export function signInRoutes(auth: AuthServer, deps: { resolveHost: ResolveHost 
       ...(workspaceId !== undefined ? { workspaceId } : {}),
     });
     await auth.requests.delete(request.id);
+    c.get("log")?.info("client authorized", {
+      userId: current.user.id,
+      clientId: oauth.clientId,
+      readOnly,
+    });
     return c.redirect(
       clientRedirect(oauth.redirectUri, { code, state: oauth.state }, auth.urls.issuer),
       303,

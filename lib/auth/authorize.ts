@@ -10,6 +10,7 @@
 
 import type { OAuthRequest } from "./auth_requests.ts";
 import type { ClientStore } from "./clients.ts";
+import { sameResource } from "./metadata.ts";
 import { OAuthError } from "./oauth_error.ts";
 import { ALL_SCOPES, type Scope } from "./types.ts";
 
@@ -114,7 +115,7 @@ export async function validateAuthorizeRequest(
     return back("invalid_request", "The code_challenge must be 43 base64url characters");
   }
   const resource = params.get("resource") ?? deps.resource;
-  if (resource !== deps.resource) {
+  if (!sameResource(resource, deps.resource)) {
     return back("invalid_target", `Resource "${resource}" is not "${deps.resource}"`);
   }
 
@@ -142,7 +143,7 @@ export async function validateAuthorizeRequest(
       ...(state !== undefined ? { state } : {}),
       codeChallenge: challenge,
       scopes,
-      resource,
+      resource: deps.resource,
     },
   };
 }

@@ -42,6 +42,24 @@ export function oauthUrls(publicUrl: string): OAuthUrls {
   };
 }
 
+/**
+ * Compares a client's `resource` parameter with ours the way RFC 8707 and the
+ * MCP spec intend: scheme and host case-insensitively (the URL parser lowercases
+ * them), one trailing slash ignored; a query or fragment never matches.
+ *
+ * @example
+ * ```ts
+ * sameResource("HTTPS://MCP.example.com/mcp/", "https://mcp.example.com/mcp"); // true
+ * ```
+ */
+export function sameResource(input: string, canonical: string): boolean {
+  const url = URL.parse(input);
+  if (!url || url.search || url.hash || input.includes("#") || url.username || url.password) {
+    return false;
+  }
+  return `${url.origin}${url.pathname.replace(/\/$/, "")}` === canonical;
+}
+
 /** RFC 9728 protected-resource metadata for `/mcp`. */
 export function protectedResourceMetadata(urls: OAuthUrls): Record<string, unknown> {
   return {

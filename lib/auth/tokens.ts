@@ -32,6 +32,7 @@ import {
   type TokenRecord,
   type TokenSet,
 } from "./grants.ts";
+import { sameResource } from "./metadata.ts";
 import { OAuthError } from "./oauth_error.ts";
 import type { GrantContext, Scope } from "./types.ts";
 
@@ -113,7 +114,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
   const lifetimes = { accessMs: times.accessMs, refreshMs: times.refreshMs };
 
   function checkResource(resource: string | undefined, bound: string): void {
-    if (resource !== undefined && resource !== bound) {
+    if (resource !== undefined && !sameResource(resource, bound)) {
       throw new OAuthError("invalid_target", `Resource "${resource}" is not "${bound}"`);
     }
   }

@@ -17,6 +17,8 @@ export interface CliIo {
   writeFile(path: string, text: string): Promise<void>;
   /** Entries of `path`, or undefined when `path` is not a directory. */
   readDir(path: string): Promise<CliDirEntry[] | undefined>;
+  /** Reads all of standard input (commands that accept `-` as a file). */
+  readStdin?(): Promise<string>;
   /** Writes text to standard output (no newline is added). */
   stdout(text: string): void;
   /** Writes text to standard error (no newline is added). */

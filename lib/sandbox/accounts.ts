@@ -61,7 +61,7 @@ export async function currentApiKey(ctx: SandboxContext, account: Account): Prom
   const issued = await issueToken(ctx, {
     kind: "meta",
     accountId: account.id,
-    ttlMs: ctx.tokenTtlMs(),
+    ttlMs: ctx.tokenTtlMs("meta"),
   });
   const updated: Account = {
     ...account,

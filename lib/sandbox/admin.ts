@@ -7,7 +7,8 @@
  *   it; `DELETE /_admin/faults` turns faults off.
  * - `POST /_admin/tokens` `{email?, scopes?, ttl?}` mints a Metadata API
  *   token (optionally with limited scopes or a short TTL).
- * - `POST /_admin/tokens/expire` expires every token now.
+ * - `POST /_admin/tokens/expire` expires every token now (`{"kind": "meta"}`: only
+ *   Metadata tokens, so `/auth/me` refreshes them).
  * - `POST /_admin/reset` wipes the sandbox and seeds it again.
  *
  * @module
@@ -27,7 +28,7 @@ export interface AdminActions {
   issueToken(
     options: { email?: string; scopes?: Scopes; ttlMs?: number },
   ): Promise<{ token: string; expires_at: number }>;
-  expireTokens(): Promise<number>;
+  expireTokens(kind?: "auth" | "meta"): Promise<number>;
   reset(): Promise<void>;
 }
 
@@ -87,7 +88,15 @@ export function adminRoutes(actions: AdminActions): Hono<SandboxEnv> {
     );
   });
 
-  app.post("/tokens/expire", async (c) => c.json({ expired: await actions.expireTokens() }));
+  app.post("/tokens/expire", async (c) => {
+    const text = await c.req.text();
+    const body = (text.trim() ? parseJson(text) : {}) as { kind?: unknown } | null;
+    const kind = body?.kind;
+    if (kind !== undefined && kind !== "auth" && kind !== "meta") {
+      throw inputError("kind", `"kind" must be "auth" or "meta" (or absent for both)`);
+    }
+    return c.json({ expired: await actions.expireTokens(kind) });
+  });
 
   app.post("/reset", async (c) => {
     await actions.reset();

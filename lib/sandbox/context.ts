@@ -21,8 +21,11 @@ export interface SandboxContext {
   readonly ids: IdGenerator;
   /** Unguessable token secrets. */
   readonly secret: () => string;
-  /** Lifetime of tokens issued now (the `token_ttl` fault overrides the configured TTL). */
-  tokenTtlMs(): number;
+  /**
+   * Lifetime of a token of `kind` issued now: the `meta_token_ttl` fault (Metadata
+   * tokens), then the `token_ttl` fault, then the configured TTL.
+   */
+  tokenTtlMs(kind: "auth" | "meta"): number;
   readonly demo: { readonly email: string; readonly password: string };
   readonly xs: XanoScriptGate;
   /** Path prefix before `/api:meta` and `/api:auth`, e.g. `/_sandbox`. */

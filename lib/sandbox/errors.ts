@@ -16,6 +16,7 @@ export type XanoErrorCode =
   | "ERROR_CODE_ACCESS_DENIED"
   | "ERROR_CODE_NOT_FOUND"
   | "ERROR_CODE_TOO_MANY_REQUESTS"
+  | "ERROR_CODE_NOT_IMPLEMENTED"
   | "ERROR_FATAL";
 
 /** An expected failure with Xano's status, code and message. */

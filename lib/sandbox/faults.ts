@@ -16,6 +16,7 @@
  * | `error_after_write_rate=p` | runs a write (POST/PUT/PATCH/DELETE), then answers 5xx anyway: the ambiguous case |
  * | `drop_after_write_rate=p` | runs a write, then drops the connection |
  * | `token_ttl=60s` | lifetime of tokens issued from now on (overrides the configured TTL) |
+ * | `meta_token_ttl=60s` | lifetime of Metadata API tokens only, so the `/auth/me` refresh path can be tested |
  * | `seed=n` | PRNG seed (default 1); setting a spec restarts the sequence |
  *
  * @module
@@ -35,6 +36,7 @@ export interface FaultSpec {
   readonly errorAfterWriteRate: number;
   readonly dropAfterWriteRate: number;
   readonly tokenTtlMs: number | undefined;
+  readonly metaTokenTtlMs: number | undefined;
   readonly seed: number;
 }
 
@@ -68,6 +70,7 @@ export const NO_FAULTS: FaultSpec = Object.freeze({
   errorAfterWriteRate: 0,
   dropAfterWriteRate: 0,
   tokenTtlMs: undefined,
+  metaTokenTtlMs: undefined,
   seed: 1,
 });
 
@@ -85,6 +88,7 @@ const KNOWN = [
   "retry_after",
   "error_status",
   "token_ttl",
+  "meta_token_ttl",
   "seed",
 ];
 
@@ -124,10 +128,10 @@ export function parseFaultSpec(text: string): FaultSpec {
       const status = Number(value);
       if (![500, 502, 503, 504].includes(status)) throw bad("expected 500, 502, 503 or 504");
       spec.errorStatus = status;
-    } else if (name === "token_ttl") {
+    } else if (name === "token_ttl" || name === "meta_token_ttl") {
       const ms = parseDuration(value);
       if (ms === undefined || ms <= 0) throw bad("expected a duration such as 60s or 15m");
-      spec.tokenTtlMs = ms;
+      spec[name === "token_ttl" ? "tokenTtlMs" : "metaTokenTtlMs"] = ms;
     } else if (name === "seed") {
       if (!/^\d+$/.test(value)) throw bad("expected a whole number");
       spec.seed = Number(value) >>> 0;
@@ -154,6 +158,7 @@ export function formatFaultSpec(spec: FaultSpec): string {
   if (spec.retryAfterSeconds !== 1) parts.push(`retry_after=${spec.retryAfterSeconds}s`);
   if (spec.errorStatus !== 500) parts.push(`error_status=${spec.errorStatus}`);
   if (spec.tokenTtlMs !== undefined) parts.push(`token_ttl=${spec.tokenTtlMs}ms`);
+  if (spec.metaTokenTtlMs !== undefined) parts.push(`meta_token_ttl=${spec.metaTokenTtlMs}ms`);
   if (spec.seed !== 1) parts.push(`seed=${spec.seed}`);
   return parts.join(",");
 }

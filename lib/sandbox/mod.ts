@@ -40,6 +40,7 @@ import { authApiRoutes } from "./routes/auth_api.ts";
 import { metaApiRoutes, type RouteModule } from "./routes/meta.ts";
 import { seedSandbox } from "./seed.ts";
 import { kvStore, memoryStore } from "./store.ts";
+import { createLock, DROP_HEADER, faultPipeline } from "./pipeline.ts";
 import { issueToken } from "./tokens.ts";
 import { validatorGate, type XanoScriptGate } from "./xanoscript.ts";
 
@@ -99,18 +100,13 @@ export interface Sandbox {
   ready(): Promise<void>;
   /** Mints a Metadata API token directly (tests, CLI). */
   issueToken(options?: IssueTokenOptions): Promise<string>;
-  /** Expires every token now; returns how many there were. */
-  expireTokens(): Promise<number>;
+  /** Expires every token (or every token of one kind) now; returns how many there were. */
+  expireTokens(kind?: "auth" | "meta"): Promise<number>;
   /** Wipes the state and seeds again. */
   reset(): Promise<void>;
   /** The Metadata and auth API base URLs under `origin`. */
   urls(origin: string): { meta: string; auth: string };
 }
-
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-/** Marks a response whose connection fault injection drops. */
-const DROP_HEADER = "x-sandbox-fault";
 
 /**
  * Creates a sandbox. Nothing is written until the first request (or
@@ -128,7 +124,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     faults,
     ids: options.ids ?? randomId,
     secret: options.secret ?? (() => randomToken()),
-    tokenTtlMs: () => faults.spec.tokenTtlMs ?? ttl,
+    tokenTtlMs: (kind) =>
+      (kind === "meta" ? faults.spec.metaTokenTtlMs : undefined) ?? faults.spec.tokenTtlMs ?? ttl,
     demo: {
       email: options.demoEmail ?? "demo@example.com",
       password: options.demoPassword ?? "demo1234",
@@ -167,52 +164,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   }));
 
   for (const api of ["/api:meta/*", "/api:auth/*"]) {
-    app.use(api, async (c, next) => {
-      const plan = faults.plan();
-      if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-      if (plan.drop) return drop();
-      if (plan.rateLimited) {
-        const retryAfter = String(faults.spec.retryAfterSeconds);
-        return xanoErrorResponse(
-          new XanoError(
-            429,
-            "ERROR_CODE_TOO_MANY_REQUESTS",
-            `Too many requests: retry after ${retryAfter} s`,
-            { headers: { "Retry-After": retryAfter } },
-          ),
-        );
-      }
-      if (plan.error) return injectedError();
-      await lock.run(async () => {
-        await ready();
-        await next();
-      });
-      const applied = WRITE_METHODS.has(c.req.method) && c.res.status < 400;
-      if (applied && plan.errorAfterWrite) c.res = injectedError();
-      else if (applied && plan.dropAfterWrite) c.res = drop();
-    });
+    app.use(api, faultPipeline({ faults, lock, ready, sleep }));
   }
   app.route("/api:meta", metaApiRoutes(ctx, options.routes));
   app.route("/api:auth", authApiRoutes(ctx));
-
-  function injectedError(): Response {
-    return xanoErrorResponse(
-      new XanoError(
-        faults.spec.errorStatus,
-        "ERROR_FATAL",
-        "Injected fault: the sandbox failed this request",
-      ),
-    );
-  }
-
-  function drop(): Response {
-    const body = new ReadableStream({
-      start(controller) {
-        controller.error(new Error("Connection dropped by sandbox fault injection"));
-      },
-    });
-    return new Response(body, { status: 200, headers: { [DROP_HEADER]: "drop" } });
-  }
 
   async function issue(
     opts: IssueTokenOptions = {},
@@ -225,7 +180,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const issued = await issueToken(ctx, {
         kind: "meta",
         accountId,
-        ttlMs: opts.ttlMs ?? ctx.tokenTtlMs(),
+        ttlMs: opts.ttlMs ?? ctx.tokenTtlMs("meta"),
         scopes: opts.scopes,
       });
       await db.commit([issued.mutation]);
@@ -233,17 +188,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     });
   }
 
-  async function expireTokens(): Promise<number> {
+  async function expireTokens(kind?: "auth" | "meta"): Promise<number> {
     await ready();
     return lock.run(async () => {
       const now = options.clock.now();
-      const tokens = await db.tokens.entries();
+      const tokens = (await db.tokens.entries()).filter(([, t]) => !kind || t.kind === kind);
       const accounts = await db.accounts.list();
       await db.commit([
         ...tokens.map(([hash, record]) =>
           db.tokens.set(hash, { ...record, expires_at: Math.min(record.expires_at, now) })
         ),
-        ...accounts.map((a) =>
+        ...(kind === "auth" ? [] : accounts).map((a) =>
           db.accounts.set(a.id, { ...a, api_key: undefined, api_key_expires_at: undefined })
         ),
       ]);
@@ -288,14 +243,23 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   };
 }
 
-/** Runs async functions one at a time, in call order. */
-function createLock(): { run<T>(fn: () => Promise<T>): Promise<T> } {
-  let tail: Promise<unknown> = Promise.resolve();
-  return {
-    run<T>(fn: () => Promise<T>): Promise<T> {
-      const result = tail.then(fn);
-      tail = result.catch(() => {});
-      return result;
-    },
-  };
+/**
+ * A fetch that answers requests for the sandbox's own URLs under `origin` in
+ * process (no loopback round trip; faults still apply) and passes every other
+ * request to `fallback`. `main.ts` gives it to the Xano client and sign-in.
+ *
+ * @example
+ * ```ts
+ * const fetchXano = sandboxFetch(sandbox, "http://127.0.0.1:8000", globalThis.fetch);
+ * ```
+ */
+export function sandboxFetch(
+  sandbox: Sandbox,
+  origin: string,
+  fallback: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  const { meta, auth } = sandbox.urls(origin);
+  const prefixes = [`${meta}/`, `${auth}/`];
+  return (request) =>
+    prefixes.some((p) => request.url.startsWith(p)) ? sandbox.fetch(request) : fallback(request);
 }

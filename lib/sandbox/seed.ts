@@ -10,9 +10,8 @@
 
 import { newAccount, normaliseEmail } from "./accounts.ts";
 import type { SandboxContext } from "./context.ts";
-import { field } from "./fields.ts";
 import { mulberry32 } from "./faults.ts";
-import type { Account, ApiGroup, Field, HistoryEntry, Input, Logic, Row, Table } from "./model.ts";
+import type { Account, ApiGroup, HistoryEntry, Input, Logic } from "./model.ts";
 import {
   AUTH_LOGIN_XS,
   AUTH_ME_XS,
@@ -24,56 +23,7 @@ import type { Mutation } from "./store.ts";
 import { hashPassword } from "./tokens.ts";
 import { createWorkspace } from "./routes/workspaces.ts";
 import { AUTH_CANONICAL } from "./history.ts";
-import { sha256Hex } from "../crypto.ts";
-
-/** When the seeded objects were created (fixed, so the seed is deterministic). */
-export const SEED_TIME = Date.UTC(2026, 0, 1);
-
-const FIRST = [
-  "Ada",
-  "Grace",
-  "Alan",
-  "Edsger",
-  "Barbara",
-  "Ken",
-  "Margaret",
-  "Linus",
-  "Radia",
-  "Donald",
-  "Frances",
-  "John",
-];
-const LAST = [
-  "Lovelace",
-  "Hopper",
-  "Turing",
-  "Dijkstra",
-  "Liskov",
-  "Thompson",
-  "Hamilton",
-  "Torvalds",
-  "Perlman",
-  "Knuth",
-  "Allen",
-  "Backus",
-];
-const PRODUCTS: readonly [string, string, number][] = [
-  ["Espresso beans", "coffee", 14.5],
-  ["Filter papers", "accessories", 4.25],
-  ["Pour-over kettle", "equipment", 39],
-  ["Burr grinder", "equipment", 129],
-  ["Oat milk", "dairy", 2.8],
-  ["Ceramic mug", "accessories", 12],
-  ["Decaf beans", "coffee", 13.75],
-  ["Milk frother", "equipment", 24.9],
-  ["Travel cup", "accessories", 18.5],
-  ["Cold brew kit", "equipment", 32],
-  ["Single origin beans", "coffee", 19.9],
-  ["Tamper", "accessories", 21],
-  ["Scale", "equipment", 45],
-  ["Whole milk", "dairy", 1.9],
-  ["Syrup sampler", "accessories", 16.4],
-];
+import { SEED_TIME, seedTables } from "./seed_tables.ts";
 
 /** Seeds an empty store; on a seeded one, only makes sure the demo account matches the config. */
 export async function seedSandbox(ctx: SandboxContext, seed: number): Promise<void> {
@@ -82,7 +32,6 @@ export async function seedSandbox(ctx: SandboxContext, seed: number): Promise<vo
     return;
   }
   const random = mulberry32(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const { db } = ctx;
   const demo = await newAccount(ctx, {
     name: "Demo User",
@@ -100,79 +49,9 @@ export async function seedSandbox(ctx: SandboxContext, seed: number): Promise<vo
   const mutations: Mutation[] = [];
   const at = (minutes: number) => SEED_TIME - 10 * 86_400_000 + minutes * 60_000;
 
-  const users = table(ctx, ws, 1, "users", "People who use the shop", [
-    field("name", "text", { required: true }),
-    field("email", "email", { required: true }),
-    field("password", "password", { access: "private", sensitive: true }),
-    field("role", "enum", { values: ["member", "admin"], default: "member" }),
-    field("is_active", "bool", { default: "true" }),
-  ], true);
-  const products = table(ctx, ws, 2, "products", "What the shop sells", [
-    field("name", "text", { required: true }),
-    field("description", "text"),
-    field("price", "decimal", { required: true }),
-    field("stock", "int", { default: "0" }),
-    field("category", "enum", { values: ["coffee", "equipment", "accessories", "dairy"] }),
-    field("tags", "text", { style: "list" }),
-  ]);
-  const orders = table(ctx, ws, 3, "orders", "Orders placed by users", [
-    field("user_id", "tableref", { tableref_id: 1, required: true }),
-    field("product_id", "tableref", { tableref_id: 2, required: true }),
-    field("quantity", "int", { default: "1" }),
-    field("total", "decimal"),
-    field("status", "enum", {
-      values: ["pending", "paid", "shipped", "cancelled"],
-      default: "pending",
-    }),
-  ]);
-  users.index.push({ id: 2, type: "unique", fields: [{ name: "email", op: "asc" }] });
-  for (const t of [users, products, orders]) mutations.push(db.tables(ws).set(t.id, t));
-  mutations.push(db.setLastId(["table", ws], 3));
-
-  const userRows: Row[] = [];
-  const userPassword = `sha256$${await sha256Hex("password123")}`;
-  for (let i = 0; i < 12; i++) {
-    const name = `${FIRST[i]} ${LAST[i]}`;
-    userRows.push({
-      id: i + 1,
-      created_at: at(i * 90),
-      name,
-      email: `${FIRST[i].toLowerCase()}.${LAST[i].toLowerCase()}@example.com`,
-      password: userPassword,
-      role: i < 2 ? "admin" : "member",
-      is_active: random() > 0.15,
-    });
-  }
-  const productRows: Row[] = PRODUCTS.map(([name, category, price], i) => ({
-    id: i + 1,
-    created_at: at(i * 45),
-    name,
-    description: `${name} for the home barista`,
-    price,
-    stock: Math.floor(random() * 40),
-    category,
-    tags: category === "coffee" ? ["beans", "roasted"] : [category],
-  }));
-  const orderRows: Row[] = [];
-  for (let i = 0; i < 30; i++) {
-    const product = pick(productRows);
-    const quantity = 1 + Math.floor(random() * 4);
-    orderRows.push({
-      id: i + 1,
-      created_at: at(2_000 + i * 133),
-      user_id: pick(userRows).id,
-      product_id: product.id,
-      quantity,
-      total: Math.round(Number(product.price) * quantity * 100) / 100,
-      status: pick(["pending", "paid", "paid", "shipped", "cancelled"]),
-    });
-  }
-  for (
-    const [t, rows] of [[users, userRows], [products, productRows], [orders, orderRows]] as const
-  ) {
-    for (const row of rows) mutations.push(db.rows(ws, t.id, "live").set(row.id, row));
-    mutations.push(db.setLastId(["row", ws, t.id, "live"], rows.length));
-  }
+  const seeded = await seedTables(ctx, ws, random);
+  mutations.push(...seeded.mutations);
+  const userEmails = seeded.emails;
 
   const group: ApiGroup = {
     id: 1,
@@ -276,9 +155,7 @@ export async function seedSandbox(ctx: SandboxContext, seed: number): Promise<vo
     status: i === 3 ? 403 : 200,
     verb: endpoints[i % 3].verb!,
     uri: `/api:auth/${endpoints[i % 3].name}`,
-    input: endpoints[i % 3].verb === "GET"
-      ? {}
-      : { email: userRows[i].email, password: "[redacted]" },
+    input: endpoints[i % 3].verb === "GET" ? {} : { email: userEmails[i], password: "[redacted]" },
     output: i === 3
       ? { code: "ERROR_CODE_ACCESS_DENIED", message: "Invalid credentials" }
       : { authToken: "[redacted]" },
@@ -293,36 +170,6 @@ export async function seedSandbox(ctx: SandboxContext, seed: number): Promise<vo
   mutations.push(db.setLastId(["history", ws], history.length));
   mutations.push(db.meta.set("seeded", { seed, at: ctx.clock.now() }));
   await db.commit(mutations);
-}
-
-function table(
-  ctx: SandboxContext,
-  ws: number,
-  id: number,
-  name: string,
-  description: string,
-  fields: Field[],
-  auth = false,
-): Table & { index: Table["index"][number][] } {
-  return {
-    id,
-    workspace_id: ws,
-    created_at: SEED_TIME,
-    updated_at: SEED_TIME,
-    name,
-    description,
-    docs: "",
-    guid: ctx.ids(),
-    auth,
-    tag: [],
-    schema: [
-      field("id", "int", { required: true }),
-      field("created_at", "timestamp", { default: "now" }),
-      ...fields,
-    ],
-    index: [{ id: 1, type: "primary", fields: [{ name: "id" }] }],
-    autocomplete: [{ name: "name" }],
-  };
 }
 
 async function syncDemoAccount(ctx: SandboxContext): Promise<void> {

@@ -159,19 +159,20 @@ export class XanoError extends AppError {
   }
 }
 
-/** Tool names used in next steps; the MCP layer registers tools with these names. */
-export const NEXT_STEP_TOOLS = {
-  workspace: "xano_list_workspaces",
+/**
+ * The MCP tools that list each kind of object, named in next steps. Kinds
+ * without a listing tool get a next step without a tool name.
+ */
+export const NEXT_STEP_TOOLS: Readonly<Partial<Record<XanoTarget["kind"], string>>> = {
+  workspace: "xano_list_databases",
   table: "xano_list_tables",
   field: "xano_get_table_schema",
-  index: "xano_list_indexes",
-  record: "xano_browse_records",
+  record: "xano_browse_table_content",
   api_group: "xano_list_api_groups",
   api: "xano_list_apis",
   function: "xano_list_functions",
-  task: "xano_list_tasks",
   instance: "xano_list_instances",
-} as const;
+};
 
 /** Builds the error for a non-2xx Xano response. `body` is the parsed JSON (or text) Xano sent. */
 export function classifyResponse(
@@ -368,29 +369,35 @@ function notFoundSubject(target: XanoTarget | undefined): string {
 function notFoundNextStep(target: XanoTarget | undefined): string {
   const ws = target?.workspaceId;
   const inWs = ws === undefined ? "" : ` with workspace_id ${ws}`;
+  const call = (kind: XanoTarget["kind"], args: string, what: string) => {
+    const tool = NEXT_STEP_TOOLS[kind];
+    return tool ? `Call ${tool}${args} to see ${what}` : `List them${args} to see ${what}`;
+  };
   switch (target?.kind) {
     case "workspace":
-      return `Call ${NEXT_STEP_TOOLS.workspace} to see valid workspace ids`;
+      return call("workspace", "", "valid workspace ids");
     case "table":
-      return `Call ${NEXT_STEP_TOOLS.table}${inWs} to see valid table ids`;
+      return call("table", inWs, "valid table ids");
     case "field":
-      return `Call ${NEXT_STEP_TOOLS.field} for table ${target.tableId} to see its field names`;
+      return call("field", ` for table ${target.tableId}`, "its field names");
     case "index":
-      return `Call ${NEXT_STEP_TOOLS.index} for table ${target.tableId} to see its index ids`;
+      return `Read table ${target.tableId}'s indexes again to see their current ids`;
     case "record":
-      return `Call ${NEXT_STEP_TOOLS.record} for table ${target.tableId} to see existing record ids`;
+      return call("record", ` for table ${target.tableId}`, "existing record ids");
     case "api_group":
-      return `Call ${NEXT_STEP_TOOLS.api_group}${inWs} to see valid API group ids`;
+      return call("api_group", inWs, "valid API group ids");
     case "api":
-      return `Call ${NEXT_STEP_TOOLS.api} for API group ${target.apiGroupId} to see valid endpoint ids`;
+      return call("api", ` for API group ${target.apiGroupId}`, "valid endpoint ids");
     case "function":
-      return `Call ${NEXT_STEP_TOOLS.function}${inWs} to see valid function ids`;
+      return call("function", inWs, "valid function ids");
     case "task":
-      return `Call ${NEXT_STEP_TOOLS.task}${inWs} to see valid task ids`;
+      return `Check the task id${
+        ws === undefined ? "" : ` in workspace ${ws}`
+      }; the task may have been deleted`;
     case "instance":
-      return `Call ${NEXT_STEP_TOOLS.instance} to see the instances this account can reach`;
+      return call("instance", "", "the instances this account can reach");
     default:
-      return `Call ${NEXT_STEP_TOOLS.workspace} and the matching list tool to find valid ids`;
+      return `${call("workspace", "", "valid workspace ids")}, then the matching list tool`;
   }
 }
 

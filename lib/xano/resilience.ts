@@ -39,6 +39,11 @@ import { XanoError } from "./errors.ts";
 export interface ResilienceOptions {
   /** Per-attempt timeout (default 20 000 ms). */
   readonly timeoutMs?: number;
+  /**
+   * Budget of one request across all its attempts and backoffs (default 45 000 ms):
+   * once spent, no further attempt starts and a running one is aborted.
+   */
+  readonly deadlineMs?: number;
   /** Attempts per request including the first (default 4). */
   readonly maxAttempts?: number;
   /** First backoff delay (default 200 ms); doubles per attempt with full jitter. */
@@ -173,6 +178,7 @@ export function shouldRetry(error: unknown, idempotent: boolean, maxRetryAfterMs
 export function createXanoResilience(options: ResilienceOptions = {}): XanoResilience {
   const settings = {
     timeoutMs: options.timeoutMs ?? 20_000,
+    deadlineMs: options.deadlineMs ?? 45_000,
     maxAttempts: options.maxAttempts ?? 4,
     baseDelayMs: options.baseDelayMs ?? 200,
     maxDelayMs: options.maxDelayMs ?? 5_000,

@@ -91,7 +91,7 @@ export function createTransport(deps: TransportDeps): Transport {
     const cacheable = request.cache === true && request.method === "GET";
     const key = cacheKey(request.path, query);
     if (cacheable) {
-      const hit = cache.get(scopeOf(credential), key);
+      const hit = cache.get(scopeOf(deps.credentials.subject, credential), key);
       resilience.observer.cache?.(hit === undefined ? "miss" : "hit");
       if (hit !== undefined) return hit as T;
     }
@@ -111,12 +111,15 @@ export function createTransport(deps: TransportDeps): Transport {
           throw again;
         }
       }
-      if (cacheable) cache.set(scopeOf(credential), key, value);
+      if (cacheable) cache.set(scopeOf(deps.credentials.subject, credential), key, value);
       return value;
     } finally {
       // A failed write may still have landed, so writes invalidate either way.
       if (request.method !== "GET") {
-        cache.invalidate(scopeOf(credential), stalePrefixes(request.path));
+        cache.invalidate(
+          scopeOf(deps.credentials.subject, credential),
+          stalePrefixes(request.path),
+        );
       }
     }
   }
@@ -129,11 +132,14 @@ export function createTransport(deps: TransportDeps): Transport {
     const idempotent = request.idempotent ?? request.method !== "POST";
     const host = hostOf(request.baseUrl ?? credential.metaUrl);
     const breaker = resilience.breaker(host);
-    return resilience.retry(idempotent).execute(async ({ attempt }) => {
+    // One budget for all attempts and backoffs: no call outlives the MCP client's patience.
+    const deadline = AbortSignal.timeout(resilience.settings.deadlineMs);
+    return resilience.retry(idempotent).execute(async ({ attempt, signal: retrySignal }) => {
       try {
         return await breaker.execute(() =>
-          resilience.timeout.execute((_context, signal) =>
-            once(request, credential, query, { signal, attempt })
+          resilience.timeout.execute(
+            (_context, signal) => once(request, credential, query, { signal, attempt }),
+            retrySignal,
           ).catch((error) => {
             if (!(error instanceof TaskCancelledError)) throw error;
             resilience.observer.attempt?.(host, "timeout", resilience.settings.timeoutMs);
@@ -147,7 +153,7 @@ export function createTransport(deps: TransportDeps): Transport {
         }
         throw error;
       }
-    });
+    }, deadline);
   }
 
   async function once<T>(
@@ -241,7 +247,7 @@ export function createTransport(deps: TransportDeps): Transport {
       }
     },
     async scope() {
-      return scopeOf(await deps.credentials.get());
+      return scopeOf(deps.credentials.subject, await deps.credentials.get());
     },
   };
 }
@@ -364,16 +370,21 @@ function hostOf(url: string): string {
   return URL.parse(url)?.host ?? url;
 }
 
-/** The cache scope of a credential: its Metadata URL and a non-reversible token fingerprint. */
-export function scopeOf(credential: XanoCredential): string {
-  return `${credential.metaUrl}#${fnv1a(credential.metaToken)}`;
+/**
+ * The cache scope of a user's credential: the user, the Metadata URL and a
+ * non-reversible 64-bit token fingerprint. The user is part of the scope, so a
+ * fingerprint collision can never show one user another user's cached reads.
+ */
+export function scopeOf(subject: string, credential: XanoCredential): string {
+  const token = credential.metaToken;
+  return `${subject}|${credential.metaUrl}#${fnv1a(token, 0x811c9dc5)}${fnv1a(token, 0x01000193)}`;
 }
 
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash.toString(16);
+  return hash.toString(16).padStart(8, "0");
 }

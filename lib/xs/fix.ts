@@ -9,7 +9,29 @@
  */
 
 import { type Diagnostic, type Fix, isValid } from "./diagnostics.ts";
-import { type FixState, replaceLine, TEXT_RULES } from "./fix_rules.ts";
+import { attributeCommas, bareIf, emptyBlock, foreachOld, oneLineBlock } from "./fix_blocks.ts";
+import {
+  asDollar,
+  commentBeforeElse,
+  defaultKeyword,
+  elseIf,
+  type FixState,
+  hashComment,
+  inputVariable,
+  leadingBlankLines,
+  nullableAttribute,
+  objectEquals,
+  preconditionIf,
+  quoteNames,
+  replaceLine,
+  responseBlock,
+  splitElse,
+  type TextRule,
+  trailingComment,
+  typeAlias,
+  varDollar,
+  verbCase,
+} from "./fix_rules.ts";
 import { T } from "./lexer.ts";
 import { parseUnit } from "./parse_expr.ts";
 import { parseSource } from "./parser.ts";
@@ -74,6 +96,32 @@ function offsetOf(lines: string[], line: number, column: number): number {
 function wordAt(line: string, column: number): string {
   return /^[!]?[A-Za-z_]\w*/.exec(line.slice(column - 1))?.[0] ?? "";
 }
+
+/** The text rules, in the order they run. */
+const TEXT_RULES: readonly TextRule[] = [
+  leadingBlankLines,
+  hashComment,
+  trailingComment,
+  responseBlock,
+  elseIf,
+  splitElse,
+  commentBeforeElse,
+  emptyBlock,
+  attributeCommas,
+  oneLineBlock,
+  typeAlias,
+  nullableAttribute,
+  defaultKeyword,
+  varDollar,
+  asDollar,
+  preconditionIf,
+  quoteNames,
+  verbCase,
+  foreachOld,
+  bareIf,
+  objectEquals,
+  inputVariable,
+];
 
 /** One repair driven by a diagnostic; returns false when no rule applies. */
 function fixDiagnostic(state: FixState, d: Diagnostic): boolean {

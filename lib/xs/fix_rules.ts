@@ -8,7 +8,7 @@
 
 import type { Fix } from "./diagnostics.ts";
 import { T, tokenize } from "./lexer.ts";
-import { FIELD_TYPES, TYPE_CORRECTIONS } from "./names.ts";
+import { TYPE_CORRECTIONS } from "./names.ts";
 
 /** Mutable working copy shared by the rules. */
 export interface FixState {
@@ -19,7 +19,8 @@ export interface FixState {
 /** A rule rewrites `state.lines` in place and records its fixes. */
 export type TextRule = (state: FixState) => void;
 
-function excerpt(text: string): string {
+/** A short one-line excerpt for fix reports. */
+export function excerpt(text: string): string {
   const t = text.trim();
   return t.length > 80 ? t.slice(0, 77) + "..." : t;
 }
@@ -44,8 +45,8 @@ function protectedLines(lines: string[]): Set<number> {
   return out;
 }
 
-/** Applies `fn` to every unprotected line; `fn` returns the new text or undefined. */
-function eachLine(
+/** Applies `fn` to every unprotected line, last to first; `fn` returns the new text or undefined. */
+export function eachLine(
   state: FixState,
   rule: string,
   fn: (line: string, k: number) => string | undefined,
@@ -74,13 +75,13 @@ export function closingLine(lines: string[], k: number): number {
   return -1;
 }
 
-const hashComment: TextRule = (s) =>
+export const hashComment: TextRule = (s) =>
   eachLine(s, "hash-comment", (line) => {
     const m = /^(\s*)#+\s?(.*)$/.exec(line);
     return m ? `${m[1]}// ${m[2]}` : undefined;
   });
 
-const trailingComment: TextRule = (s) => {
+export const trailingComment: TextRule = (s) => {
   const toks = tokenize(s.lines.join("\n"));
   for (let j = toks.length - 1; j >= 0; j--) {
     const tok = toks[j];
@@ -92,7 +93,7 @@ const trailingComment: TextRule = (s) => {
   }
 };
 
-const responseBlock: TextRule = (s) => {
+export const responseBlock: TextRule = (s) => {
   for (let k = s.lines.length - 1; k >= 0; k--) {
     const one = /^(\s*)response\s*\{\s*value\s*=\s*(.+?)\s*\}\s*$/.exec(s.lines[k]);
     if (one) {
@@ -113,19 +114,19 @@ const responseBlock: TextRule = (s) => {
   }
 };
 
-const elseIf: TextRule = (s) =>
+export const elseIf: TextRule = (s) =>
   eachLine(s, "else-if-to-elseif", (line) => {
     if (!/^\s*\}?\s*else\s+if\b/.test(line)) return undefined;
     return line.replace(/else\s+if\b\s*/, "elseif ");
   });
 
-const splitElse: TextRule = (s) =>
+export const splitElse: TextRule = (s) =>
   eachLine(s, "else-on-own-line", (line) => {
     const m = /^(\s*)\}\s*((?:elseif|else)\b.*)$/.exec(line);
     return m ? `${m[1]}}\n${m[1]}${m[2]}` : undefined;
   });
 
-const commentBeforeElse: TextRule = (s) => {
+export const commentBeforeElse: TextRule = (s) => {
   for (let k = 1; k < s.lines.length; k++) {
     if (!/^\s*(elseif|else)\b/.test(s.lines[k])) continue;
     let c = k - 1;
@@ -151,77 +152,9 @@ const commentBeforeElse: TextRule = (s) => {
   }
 };
 
-const OBJECT_CONTEXT = /[=:(\[,|?]\s*$/;
-
-const emptyBlock: TextRule = (s) =>
-  eachLine(s, "expand-empty-block", (line) => {
-    const m = /^(\s*)(.*\S)\s*\{\s*\}(\s+as\s+\$[\w.]+)?\s*$/.exec(line);
-    if (!m || OBJECT_CONTEXT.test(m[2])) return undefined;
-    return `${m[1]}${m[2]} {\n${m[1]}}${m[3] ?? ""}`;
-  });
-
-const NEWLINE_HEADS =
-  /^(input|stack|schema|try|catch|finally|if|elseif|else|each|default|case|group|conditional|foreach|for|while|switch|try_catch|enum|security\.|test)\b/;
-
-/** Splits one-line `{ … }` blocks into one item per line. */
-const oneLineBlock: TextRule = (s) =>
-  eachLine(s, "expand-one-line-block", (line) => {
-    const m = /^(\s*)([^{}]*?\S)\s*\{(.*)\}(\s+as\s+\$[\w.]+)?\s*$/.exec(line);
-    if (!m || OBJECT_CONTEXT.test(m[2]) || m[3].trim() === "") return undefined;
-    const items = splitItems(m[3], /^(input|schema)\b/.test(m[2].trim()));
-    if (items === undefined) return undefined;
-    if (items.length < 2 && !NEWLINE_HEADS.test(m[2].trim())) return undefined;
-    const inner = m[1] + "  ";
-    return [`${m[1]}${m[2]} {`, ...items.map((x) => inner + x), `${m[1]}}${m[4] ?? ""}`].join("\n");
-  });
-
-/** Splits block content into items at depth-0 commas and item starts; undefined if unbalanced. */
-function splitItems(content: string, fields: boolean): string[] | undefined {
-  const toks = tokenize(content);
-  const cuts: [number, number][] = [];
-  let depth = 0;
-  for (let j = 0; j < toks.length; j++) {
-    const t = toks[j];
-    if (t.t === T.Error || t.t === T.Newline) return undefined;
-    if (t.t === T.Punct && "{[(".includes(t.v)) depth++;
-    if (t.t === T.Punct && "}])".includes(t.v)) depth--;
-    if (depth < 0) return undefined;
-    if (depth !== 0 || j === 0) continue;
-    const prev = toks[j - 1];
-    const afterValue = !(prev.t === T.Punct && ["=", ":", "|", ",", "!"].includes(prev.v)) &&
-      !(prev.t === T.Ident && prev.v === "filters");
-    if (t.t === T.Punct && t.v === ",") cuts.push([t.start, t.end]);
-    else if (
-      afterValue && t.t === T.Ident &&
-      (fields ? FIELD_TYPES.has(t.v) || t.v in TYPE_CORRECTIONS : toks[j + 1]?.v === "=")
-    ) {
-      if (prev.t !== T.Punct || prev.v !== ",") cuts.push([t.start, t.start]);
-    }
-  }
-  if (depth !== 0) return undefined;
-  const items: string[] = [];
-  let from = 0;
-  for (const [a, b] of cuts) {
-    items.push(content.slice(from, a).trim());
-    from = b;
-  }
-  items.push(content.slice(from).trim());
-  return items.filter((x) => x !== "");
-}
-
-/** Commas between block attributes: `name = "E", value = "m"`. */
-const attributeCommas: TextRule = (s) =>
-  eachLine(s, "attribute-commas", (line) => {
-    const m = /^(\s*)(\w+\s*=[^=].*)$/.exec(line);
-    if (!m || !/,\s*\w+\s*=[^=]/.test(line)) return undefined;
-    const items = splitItems(m[2], false);
-    if (!items || items.length < 2 || !items.every((x) => /^\w+\s*=[^=]/.test(x))) return undefined;
-    return items.map((x) => m[1] + x).join("\n");
-  });
-
 const FIELD_HEAD = /^(\s*)([a-z_]+)(\[[^\]]*\])?(\?)?(\s+[A-Za-z_]\w*)(\??)(.*)$/;
 
-const typeAlias: TextRule = (s) =>
+export const typeAlias: TextRule = (s) =>
   eachLine(s, "type-alias", (line) => {
     const m = FIELD_HEAD.exec(line);
     const better = m && TYPE_CORRECTIONS[m[2]];
@@ -229,7 +162,41 @@ const typeAlias: TextRule = (s) =>
     return line.replace(m[2], better);
   });
 
-const defaultKeyword: TextRule = (s) =>
+/** `text q { nullable = true }` → `text? q` (nullable is written after the type). */
+export const nullableAttribute: TextRule = (s) => {
+  for (let k = s.lines.length - 1; k >= 0; k--) {
+    const line = s.lines[k];
+    const one =
+      /^(\s*[a-z_]+(?:\[[^\]]*\])?)(\??)(\s+[A-Za-z_]\w*.*?)\s*\{\s*nullable\s*=\s*(true|false)\s*\}\s*$/
+        .exec(line);
+    if (one) {
+      replaceLine(
+        s,
+        "nullable-attribute",
+        k,
+        `${one[1]}${one[4] === "true" ? "?" : one[2]}${one[3]}`,
+      );
+      continue;
+    }
+    const attr = /^\s*nullable\s*=\s*(true|false)\s*$/.exec(line);
+    if (!attr || k === 0) continue;
+    const head = /^(\s*[a-z_]+(?:\[[^\]]*\])?)(\??)(\s+[A-Za-z_]\w*.*\{)\s*$/.exec(s.lines[k - 1]);
+    if (!head) continue;
+    const newHead = `${head[1]}${attr[1] === "true" ? "?" : head[2]}${head[3]}`;
+    const closes = /^\s*\}\s*$/.test(s.lines[k + 1] ?? "");
+    const after = closes ? newHead.replace(/\s*\{$/, "") : newHead;
+    s.fixes.push({
+      rule: "nullable-attribute",
+      before: excerpt(`${s.lines[k - 1]} ${line}`),
+      after: excerpt(after),
+      line: k,
+    });
+    s.lines.splice(k - 1, closes ? 3 : 2, after);
+    k--;
+  }
+};
+
+export const defaultKeyword: TextRule = (s) =>
   eachLine(s, "default-keyword", (line) => {
     const m =
       /^(\s*[a-z_]+(?:\[[^\]]*\])?\??\s+[A-Za-z_]\w*)\??\s+default\s*=?\s*("[^"]*"|\S+)(.*)$/.exec(
@@ -238,27 +205,27 @@ const defaultKeyword: TextRule = (s) =>
     return m ? `${m[1]}?=${m[2]}${m[3]}` : undefined;
   });
 
-const varDollar: TextRule = (s) =>
+export const varDollar: TextRule = (s) =>
   eachLine(s, "var-needs-dollar", (line) => {
     const m = /^(\s*!?var(?:\.update)?\s+)([A-Za-z_][\w.]*)(\s*\{.*)$/.exec(line);
     return m ? `${m[1]}$${m[2]}${m[3]}` : undefined;
   });
 
-const asDollar: TextRule = (s) =>
+export const asDollar: TextRule = (s) =>
   eachLine(s, "as-needs-dollar", (line) => {
     const m = /^(.*\bas\s+)([A-Za-z_]\w*)(\s*\{?\s*)$/.exec(line);
     if (!m || !/(^\s*\}|^\s*each\b|^\s*[a-z_]+\.[a-z_.]+\b)/.test(line)) return undefined;
     return `${m[1]}$${m[2]}${m[3]}`;
   });
 
-const preconditionIf: TextRule = (s) =>
+export const preconditionIf: TextRule = (s) =>
   eachLine(s, "precondition-if", (line) => {
     const m = /^(\s*precondition)\s+if\s*\(\s*`([^`]*)`\s*\)(.*)$/.exec(line) ??
       /^(\s*precondition)\s+if\s*\((.*)\)(\s*\{.*)$/.exec(line);
     return m ? `${m[1]} (${m[2]})${m[3]}` : undefined;
   });
 
-const quoteNames: TextRule = (s) =>
+export const quoteNames: TextRule = (s) =>
   eachLine(s, "quote-clause-value", (line) => {
     const m = /^(\s*(?:auth|api_group|canonical|datasource)\s*=\s*)([A-Za-z_][\w-]*)\s*$/.exec(
       line,
@@ -267,7 +234,7 @@ const quoteNames: TextRule = (s) =>
     return `${m[1]}"${m[2]}"`;
   });
 
-const verbCase: TextRule = (s) =>
+export const verbCase: TextRule = (s) =>
   eachLine(s, "verb-uppercase", (line) => {
     const m = /^(\s*query\s+\S+\s+verb\s*=\s*)(get|post|put|patch|delete)\b(.*)$/i.exec(line);
     if (!m || m[2] === m[2].toUpperCase() && !/verb\s+=|=\s+/.test(m[1])) return undefined;
@@ -276,61 +243,8 @@ const verbCase: TextRule = (s) =>
     }`;
   });
 
-/** Re-indents lines `from..to` (inclusive) by `by` spaces. */
-function shift(lines: string[], from: number, to: number, by: string): void {
-  for (let k = from; k <= to; k++) if (lines[k].trim() !== "") lines[k] = by + lines[k];
-}
-
-const foreachOld: TextRule = (s) => {
-  for (let k = s.lines.length - 1; k >= 0; k--) {
-    const m = /^(\s*)foreach\s+(\$[\w.]+)\s+as\s+\$?(\w+)\s*\{\s*$/.exec(s.lines[k]);
-    if (!m) continue;
-    const close = closingLine(s.lines, k);
-    if (close < 0) continue;
-    const before = s.lines[k];
-    shift(s.lines, k + 1, close, "  ");
-    s.lines.splice(close + 1, 0, `${m[1]}}`);
-    s.lines.splice(k, 1, `${m[1]}foreach (${m[2]}) {`, `${m[1]}  each as $${m[3]} {`);
-    s.fixes.push({
-      rule: "foreach-form",
-      before: excerpt(before),
-      after: `foreach (${m[2]}) { each as $${m[3]} {`,
-      line: k + 1,
-    });
-  }
-};
-
-const bareIf: TextRule = (s) => {
-  for (let k = 0; k < s.lines.length; k++) {
-    const m = /^(\s*)if\s*(\(.*\)|[^({].*?)\s*\{\s*$/.exec(s.lines[k]);
-    if (!m) continue;
-    const prev = s.lines.slice(0, k).reverse().find((x) => x.trim() !== "" && !/^\s*\/\//.test(x));
-    if (prev && /^\s*conditional\s*\{\s*$/.test(prev)) continue;
-    let end = closingLine(s.lines, k);
-    if (end < 0) continue;
-    while (/^\s*(elseif|else)\b.*\{\s*$/.test(s.lines[end + 1] ?? "")) {
-      const next = closingLine(s.lines, end + 1);
-      if (next < 0) break;
-      end = next;
-    }
-    const cond = m[2].startsWith("(") ? m[2] : `(${m[2]})`;
-    const before = s.lines[k];
-    s.lines[k] = `${m[1]}if ${cond} {`;
-    shift(s.lines, k, end, "  ");
-    s.lines.splice(end + 1, 0, `${m[1]}}`);
-    s.lines.splice(k, 0, `${m[1]}conditional {`);
-    s.fixes.push({
-      rule: "if-needs-conditional",
-      before: excerpt(before),
-      after: `conditional { if ${excerpt(cond)} { … } }`,
-      line: k + 1,
-    });
-    k++;
-  }
-};
-
 /** `{customer = 1}` inside an object literal → `{customer: 1}`. */
-const objectEquals: TextRule = (s) =>
+export const objectEquals: TextRule = (s) =>
   eachLine(s, "object-key-colon", (line) => {
     if (!/[=:(\[,]\s*\{/.test(line)) return undefined;
     const toks = tokenize(line);
@@ -355,7 +269,7 @@ const objectEquals: TextRule = (s) =>
   });
 
 /** `input.x` / `$inputs.x` → `$input.x`. */
-const inputVariable: TextRule = (s) =>
+export const inputVariable: TextRule = (s) =>
   eachLine(s, "input-variable", (line) => {
     const toks = tokenize(line);
     let out = line;
@@ -372,26 +286,32 @@ const inputVariable: TextRule = (s) =>
     return out === line ? undefined : out;
   });
 
-/** The text rules, in the order they run. */
-export const TEXT_RULES: readonly TextRule[] = [
-  hashComment,
-  trailingComment,
-  responseBlock,
-  elseIf,
-  splitElse,
-  commentBeforeElse,
-  emptyBlock,
-  attributeCommas,
-  oneLineBlock,
-  typeAlias,
-  defaultKeyword,
-  varDollar,
-  asDollar,
-  preconditionIf,
-  quoteNames,
-  verbCase,
-  foreachOld,
-  bareIf,
-  objectEquals,
-  inputVariable,
-];
+/** Blank lines before an object (or between its leading comments and it) are errors. */
+export const leadingBlankLines: TextRule = (s) => {
+  let start = 0;
+  while (start < s.lines.length) {
+    let k = start;
+    let removed = 0;
+    while (k < s.lines.length && s.lines[k] !== "---") {
+      const line = s.lines[k];
+      if (line.trim() === "") {
+        s.lines.splice(k, 1);
+        removed++;
+        continue;
+      }
+      if (!/^\s*\/\//.test(line)) break;
+      k++;
+    }
+    if (removed > 0) {
+      s.fixes.push({
+        rule: "leading-blank-lines",
+        before: `${removed} blank line(s)`,
+        after: "removed",
+        line: start + 1,
+      });
+    }
+    const next = s.lines.indexOf("---", k);
+    if (next < 0) break;
+    start = next + 1;
+  }
+};

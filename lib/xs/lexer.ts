@@ -138,7 +138,7 @@ export function tokenize(src: string): Token[] {
         while (j < n && isDigit(src.charCodeAt(j))) j++;
         kind = T.Float;
       }
-      if (j < n && isIdentStart(src.charCodeAt(j)) && c !== 45) {
+      if (j < n && isIdentStart(src.charCodeAt(j)) && c !== 45 && kind === T.Int) {
         while (j < n && isWord(src.charCodeAt(j))) j++;
         kind = T.Ident;
       }
@@ -228,11 +228,13 @@ export function tokenize(src: string): Token[] {
     if (c === 96) {
       const multi = src.startsWith("```", i);
       const close = multi ? src.indexOf("```", i + 3) : src.indexOf("`", i + 1);
+      const badMulti = multi &&
+        (!/^```[ \t]*\r?\n/.test(src.slice(i, i + 8)) || !/\n[ \t]*$/.test(src.slice(i, close)));
       const end = close < 0 ? n : close + (multi ? 3 : 1);
       const startLine = line;
       const startCol = i - lineStart + 1;
       out.push({
-        t: close < 0 ? T.Error : multi ? T.MultiExpr : T.Backtick,
+        t: close < 0 || badMulti ? T.Error : multi ? T.MultiExpr : T.Backtick,
         v: src.slice(start, end),
         line: startLine,
         col: startCol,

@@ -275,6 +275,9 @@ function parseObject(p: Cursor, mode: ExprMode): XsAtom {
         colon.v === "=" ? "Object literals use 'key: value'" : undefined,
       );
     }
+    if (entries.some((e) => e.key === key)) {
+      p.error(keyTok, `Duplicate key '${key}' found`, "XS_DUPLICATE");
+    }
     p.next();
     entries.push(node({ key, disabled, value: parseExpr(p, mode) }));
   });

@@ -41,9 +41,13 @@ export function parseFieldBlock(p: Cursor, where: "input" | "schema"): XsItem[] 
       items.push(node({ kind: "comment", text: p.next().v }));
       if (where === "input") {
         const save = p.i;
-        p.skipNewlines();
-        if (p.isPunct("}") || p.peek().t === T.Eof) {
-          p.fail(p.peek(), "A comment in an input block must be followed by a field", "XS_COMMENT");
+        const lines = p.skipNewlines();
+        if (lines > 1 || p.isPunct("}") || p.peek().t === T.Eof) {
+          p.fail(
+            p.toks[save + 1] ?? p.peek(),
+            "A comment in an input block must be directly followed by a field",
+            "XS_COMMENT",
+          );
         }
         p.i = save;
       }

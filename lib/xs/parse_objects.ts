@@ -67,12 +67,34 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
 /** Parses a whole document (one object); undefined when it is empty. */
 export function parseObjectDocument(p: Cursor): XsObject | undefined {
   const leading: XsComment[] = [];
-  for (;;) {
-    p.skipNewlines();
-    if (p.peek().t !== T.Comment) break;
+  if (p.toks.every((t) => t.t === T.Newline || t.t === T.Eof)) {
+    p.error(
+      p.peek(),
+      "The document is empty; expected an object such as 'query', 'function' or 'table'",
+      "XS_EMPTY",
+    );
+    return undefined;
+  }
+  while (p.peek().t === T.Comment) {
     leading.push(node({ kind: "comment", text: p.next().v }));
+    if (p.skipNewlines() > 1) {
+      p.fail(
+        p.toks[p.i - 1],
+        "A comment before the object must be directly followed by it (no blank line)",
+        "XS_LEADING_BLANK",
+        "Remove the blank line",
+      );
+    }
   }
   const head = p.peek();
+  if (head.t === T.Newline) {
+    p.fail(
+      head,
+      "The document must start with the object or a comment, not a blank line",
+      "XS_LEADING_BLANK",
+      "Remove the leading blank lines",
+    );
+  }
   if (head.t === T.Eof) {
     p.error(
       head,
@@ -144,6 +166,10 @@ function parseClauses(p: Cursor, type: string, head: Token): XsItem[] {
   const items: XsItem[] = [];
   const seen = new Set<string>();
   for (;;) {
+    if (items.length > 0 && p.isPunct("}")) {
+      p.next();
+      break;
+    }
     p.newlines(items.length === 0 ? "after '{'" : "after a clause");
     const tok = p.peek();
     if (tok.t === T.Punct && tok.v === "}") {
@@ -165,7 +191,7 @@ function parseClauses(p: Cursor, type: string, head: Token): XsItem[] {
         clauseHint(tok),
       );
     }
-    if (seen.has(tok.v) && shape !== "test") {
+    if (seen.has(tok.v) && shape !== "test" && type !== "table") {
       p.fail(tok, `Duplicate '${tok.v}' clause in ${type}`, "XS_DUPLICATE");
     }
     seen.add(tok.v);
@@ -271,6 +297,9 @@ const CLAUSE_TYPES: Readonly<Record<string, ArgType>> = {
         "name?": "string",
       },
     },
+  },
+  schedule: {
+    array: { object: { starts_on: "timestamp", "ends_on?": "timestamp", "freq?": "number" } },
   },
   cache: {
     object: {

@@ -26,6 +26,7 @@ export type ArgType =
   | "string"
   | "number"
   | "boolean"
+  | "timestamp"
   | readonly string[]
   | { readonly array: ArgType }
   | { readonly object: Readonly<Record<string, ArgType>> };
@@ -69,6 +70,25 @@ export function parseTyped(p: Cursor, type: ArgType, name: string): XsExpr {
     return p.fail(
       tok,
       `Expected value of \`${name}\` to be a number but found ${describe(tok)}`,
+      "XS_INVALID_VALUE",
+    );
+  }
+  if (type === "timestamp") {
+    if (tok.t === T.Timestamp) {
+      p.next();
+      return node({
+        kind: "unit",
+        not: 0,
+        atom: node({ kind: "literal", type: "timestamp", raw: tok.v }),
+        path: [],
+        filters: [],
+      });
+    }
+    return p.fail(
+      tok,
+      `Expected a timestamp such as 2025-01-01 00:00:00+0000 for \`${name}\` but found ${
+        describe(tok)
+      }`,
       "XS_INVALID_VALUE",
     );
   }
@@ -177,6 +197,9 @@ function parseObjectOf(p: Cursor, schema: Readonly<Record<string, ArgType>>, nam
     } else return p.fail(keyTok, `Expected an object key but found ${describe(keyTok)}`);
     const bare = keyTok.t === T.String ? key.slice(1, -1) : key;
     const found = lookup(schema, bare, disabled);
+    if (entries.some((e) => e.key === key)) {
+      p.error(keyTok, `Duplicate key '${bare}' found`, "XS_DUPLICATE");
+    }
     if (!found) {
       p.error(
         keyTok,

@@ -128,9 +128,8 @@ function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | und
 function varPath(p: Cursor, filtersAllowed = false): string {
   const start = p.peek().start;
   const unit = parseUnit(p);
-  if (unit.filters.length > 0 && !filtersAllowed) {
-    p.fail(p.peek(), "A statement target cannot have filters");
-  }
+  void filtersAllowed;
+  void unit;
   return p.src.slice(start, p.toks[p.i - 1].end);
 }
 
@@ -307,8 +306,16 @@ export function parseAttributeBody(
         node({ kind: "block", keyword: "mock", label, body: parseAttributeBody(p, "plain") }),
       );
     } else {
-      if (style !== "schema" && tok.t === T.Punct && tok.v === "!") {
-        p.fail(tok, "An argument here cannot be disabled with '!'", "XS_SYNTAX");
+      if (tok.t === T.Punct && tok.v === "!") {
+        if (style !== "schema") {
+          p.fail(tok, "An argument here cannot be disabled with '!'", "XS_SYNTAX");
+        }
+        p.error(
+          tok,
+          `The argument '${name}' cannot be disabled`,
+          "XS_INVALID_VALUE",
+          "Remove the '!'",
+        );
       }
       items.push(parseAttribute(p, typeOf(name), onName));
     }
@@ -337,7 +344,7 @@ export function parseLooseBody(p: Cursor): XsItem[] {
     }
     if ((tok.t === T.Ident || tok.t === T.String) && p.isPunct("=", 1)) {
       items.push(parseAttribute(p, false));
-    } else if (tok.t === T.Ident && (p.atNewline(1) || p.isPunct("}", 1))) {
+    } else if (tok.t === T.Ident && p.atNewline(1)) {
       items.push(node({ kind: "block", keyword: p.next().v }));
     } else if (tok.t === T.Ident && (p.isPunct("{", 1) || p.peek(1).t === T.String)) {
       const keyword = p.next().v;

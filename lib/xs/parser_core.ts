@@ -135,9 +135,11 @@ export class Cursor {
 
   /** Builds a diagnostic positioned at `tok` (in the original text's lines). */
   diagnostic(tok: Token, message: string, code: string, fix?: string): Diagnostic {
-    let t = tok;
-    if (t.t === T.Error) message = this.lexMessage(t) ?? message;
-    if (t.t === T.Eof && this.i > 0) t = tok;
+    const t = tok;
+    if (t.t === T.Error) {
+      message = this.lexMessage(t);
+      code = t.v.startsWith("//") || t.v.startsWith("#") ? "XS_COMMENT" : "XS_LEX";
+    }
     const d: Diagnostic = {
       code,
       message,
@@ -150,7 +152,7 @@ export class Cursor {
     return fix === undefined ? d : { ...d, fix };
   }
 
-  private lexMessage(tok: Token): string | undefined {
+  private lexMessage(tok: Token): string {
     const v = tok.v;
     if (v.startsWith("//")) return "A comment must be on its own line";
     if (v.startsWith("#")) return "'#' comments are not supported; use '//' on its own line";

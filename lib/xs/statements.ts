@@ -277,7 +277,7 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ],
   ["util.set_header", spec("f", "value duplicates")],
   ["util.sleep", spec("f", "value")],
-  ["util.template", spec("f $", "value")],
+  ["util.template_engine", spec("f $", "value")],
   ["object.entries", spec("f $", "value")],
   ["object.keys", spec("f $", "value")],
   ["object.values", spec("f $", "value")],
@@ -291,7 +291,7 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ["redis.pop", spec("s $", "key")],
   ["redis.push", spec("s $", "key value")],
   ["redis.range", spec("s $", "key start stop")],
-  ["redis.rate_limit", spec("s $", "key max ttl error")],
+  ["redis.ratelimit", spec("s $", "key max ttl error")],
   ["redis.remove", spec("s", "key value count")],
   ["redis.set", spec("s", "key data ttl")],
   ["redis.shift", spec("s $", "key")],
@@ -317,6 +317,28 @@ export const STATEMENTS: ReadonlyMap<string, StatementSpec> = new Map<string, St
   ...["contains", "icontains", "starts_with", "istarts_with", "ends_with", "iends_with"].map((
     op,
   ): [string, StatementSpec] => [`text.${op}`, spec("W f ?$", "value")]),
+  ...[
+    "to_equal",
+    "to_not_equal",
+    "to_start_with",
+    "to_end_with",
+    "to_be_greater_than",
+    "to_be_less_than",
+    "to_match",
+    "to_contain",
+  ].map((m): [string, StatementSpec] => [`expect.${m}`, spec("P f", "value")]),
+  ...[
+    "to_be_true",
+    "to_be_false",
+    "to_be_in_the_past",
+    "to_be_in_the_future",
+    "to_be_defined",
+    "to_not_be_defined",
+    "to_be_null",
+    "to_not_be_null",
+    "to_be_empty",
+  ].map((m): [string, StatementSpec] => [`expect.${m}`, spec("P ~", "")]),
+  ["expect.to_be_within", spec("P f", "min max")],
   ...["add", "sub", "mul", "div", "mod", "bitwise.and", "bitwise.or", "bitwise.xor"].map((
     op,
   ): [string, StatementSpec] => [`math.${op}`, spec("W f", "value")]),
@@ -339,24 +361,19 @@ const LINES_SECURITY = [
 /** Namespaces whose members we accept with a loose shape when not listed above. */
 const LOOSE_NAMESPACES = new Set([
   "array",
-  "text",
   "cloud",
   "expect",
-  "util",
-  "stream",
-  "storage",
   "api",
   "ai",
-  "db.external",
-  "redis",
-  "zip",
-  "object",
   "security",
   "action",
   "tool",
   "addon",
   "middleware",
 ]);
+
+/** Known statements whose arguments we do not model (accepted loosely). */
+const LOOSE_NAMES = new Set(["util.post_process"]);
 
 /** Looks a statement up; loose namespaces give a permissive shape, unknown names undefined. */
 export function statementSpec(name: string): StatementSpec | undefined {
@@ -370,6 +387,7 @@ export function statementSpec(name: string): StatementSpec | undefined {
       response_type: ["list", "single"],
     });
   }
+  if (LOOSE_NAMES.has(name)) return LOOSE;
   const dot = name.lastIndexOf(".");
   if (dot < 0) return undefined;
   const ns = name.slice(0, dot);

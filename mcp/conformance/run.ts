@@ -29,7 +29,7 @@ async function runSuite(
   outDir: string,
 ): Promise<{ ok: boolean; summary: string }> {
   const command = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", ...args, "--url", url, "-o", outDir],
+    args: ["run", "-A", "--no-config", ...args, "--url", url, "-o", outDir],
     stdout: "piped",
     stderr: "piped",
     env: { NO_COLOR: "1" },

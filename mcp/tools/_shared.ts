@@ -25,6 +25,12 @@ export interface XanoObject {
   readonly [key: string]: unknown;
 }
 
+/** A Xano instance (named, no id). */
+export interface XanoInstance {
+  readonly name: string;
+  readonly [key: string]: unknown;
+}
+
 /** Paging and search options passed to list calls. */
 export interface XanoListOptions {
   readonly page?: number;
@@ -34,8 +40,8 @@ export interface XanoListOptions {
 
 /** The Xano client methods the tools call; `lib/xano`'s client satisfies this. */
 export interface XanoApi {
-  listInstances(): Promise<XanoPage<XanoObject>>;
-  getInstance(name: string): Promise<XanoObject>;
+  listInstances(): Promise<XanoPage<XanoInstance>>;
+  getInstance(name: string): Promise<XanoInstance>;
   listWorkspaces(): Promise<XanoPage<XanoObject>>;
   getWorkspace(workspaceId: number): Promise<XanoObject>;
   listTables(workspaceId: number, options?: XanoListOptions): Promise<XanoPage<XanoObject>>;
@@ -159,9 +165,9 @@ export interface XanoBulkReport {
 export interface XanoField {
   readonly name: string;
   readonly type: string;
-  readonly description?: string;
-  readonly nullable?: boolean;
-  readonly required?: boolean;
+  readonly description?: string | null;
+  readonly nullable?: boolean | null;
+  readonly required?: boolean | null;
   readonly [key: string]: unknown;
 }
 
@@ -185,6 +191,17 @@ export interface XanoToolDeps {
   instanceOrigin?(): Promise<string | undefined>;
   /** The SDK compiler (`lib/xs/sdk`); the SDK tools answer with a failure without it. */
   readonly sdk?: SdkCompiler;
+  /** Credential diagnostics for this user (the debug toolset). */
+  readonly debug?: XanoDebug;
+  /** What this connection may do, as granted (for debug_auth). */
+  readonly connection?: Readonly<Record<string, unknown>>;
+}
+
+/** Credential diagnostics of one user; `lib/xano`'s debug operations bound to the user. */
+export interface XanoDebug {
+  authState(): Promise<Readonly<Record<string, unknown>>>;
+  forceRefresh(): Promise<Readonly<Record<string, unknown>>>;
+  expireTokens(which: "meta" | "auth" | "both"): Promise<Readonly<Record<string, unknown>>>;
 }
 
 /** What the SDK tools need from the compiler. */

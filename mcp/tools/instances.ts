@@ -23,9 +23,9 @@ const instanceOutput = z.object({
 });
 
 function instanceOf(raw: Record<string, unknown>): z.infer<typeof instanceOutput> {
-  const host = raw.host ?? raw.meta_api ?? raw.url;
+  const host = raw.host ?? raw.xano_domain ?? raw.meta_api ?? raw.url;
   return {
-    name: String(raw.name ?? raw.id),
+    name: String(raw.name),
     ...(typeof host === "string" ? { host } : {}),
     ...(typeof raw.display === "string" ? { display: raw.display } : {}),
   };
@@ -128,7 +128,7 @@ export const getWorkspaceDetails = defineTool({
     const branch = typeof raw.branch === "string" ? raw.branch : undefined;
     const workspace = {
       id: numericId(raw.id),
-      name: String(raw.name ?? raw.id),
+      name: String(raw.name),
       ...(brief(raw.description, 200) ? { description: brief(raw.description, 200) } : {}),
       ...(branch ? { branch } : {}),
     };

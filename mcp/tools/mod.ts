@@ -8,6 +8,7 @@ import type { AnyTool } from "../inventory.ts";
 import type { XanoToolDeps } from "./_shared.ts";
 import { apiTools } from "./apis.ts";
 import { codeTools } from "./code.ts";
+import { debugTools } from "./debug.ts";
 import { instanceTools } from "./instances.ts";
 import { opsTools } from "./ops.ts";
 import { recordTools } from "./records.ts";
@@ -23,6 +24,7 @@ export const XANO_TOOLS: readonly AnyTool<XanoToolDeps>[] = [
   ...apiTools,
   ...codeTools,
   ...opsTools,
+  ...debugTools,
 ];
 
 export type { XanoApi, XanoToolDeps } from "./_shared.ts";

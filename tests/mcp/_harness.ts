@@ -200,3 +200,9 @@ export const INIT = {
     clientInfo: { name: "t", version: "1" },
   },
 };
+
+/** The machine-readable details of an error result (`_meta["xano-mcp/error"]`). */
+export function errorMeta(result: Record<string, unknown>): Record<string, unknown> {
+  const meta = result._meta as Record<string, Record<string, unknown>> | undefined;
+  return meta?.["xano-mcp/error"] ?? {};
+}

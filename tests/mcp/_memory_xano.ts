@@ -204,8 +204,7 @@ export function memoryXano(
             } as XanoObject,
           ])),
       ),
-    listInstances: () =>
-      Promise.resolve(page([{ id: 1, name: "x1", host: "x1.xano.io" } as XanoObject])),
+    listInstances: () => Promise.resolve(page([{ name: "x1", host: "x1.xano.io" }])),
     getInstance: (name) => Promise.resolve({ id: 1, name, host: `${name}.xano.io` }),
     listWorkspaces: () =>
       Promise.resolve(page([{ id: 1, name: "Demo", description: "Demo workspace" } as XanoObject])),

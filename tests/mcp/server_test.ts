@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ElicitRequestSchema } from "../../mcp/sdk.ts";
 import { memoryKv } from "../_helpers.ts";
-import { connect, demoApp, grant, mapVerifier } from "./_harness.ts";
+import { connect, demoApp, errorMeta, grant, mapVerifier } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
@@ -53,9 +53,10 @@ Deno.test("mcp server: destructive tool without elicitation needs a preview, the
   using kv = await memoryKv();
   const { app, sessions, items } = demoApp({ kv });
   const { client } = await connect(app, { token: "token-full" });
+  await client.listTools(); // the client now validates results against output schemas
   const first = await client.callTool({ name: "demo_delete", arguments: { id: 1 } });
   assert.equal(first.isError, true);
-  const structured = first.structuredContent as Structured;
+  const structured = errorMeta(first);
   assert.equal(structured.confirmation_required, true);
   assert.match(String(structured.preview), /Delete item 1 \("one"\)/);
   assert.equal(items.size, 2);
@@ -69,7 +70,7 @@ Deno.test("mcp server: destructive tool without elicitation needs a preview, the
   assert.equal(items.size, 2);
 
   const again = await client.callTool({ name: "demo_delete", arguments: { id: 1 } });
-  const token2 = String((again.structuredContent as Structured).confirmation_token);
+  const token2 = String(errorMeta(again).confirmation_token);
   const confirmed = await client.callTool({
     name: "demo_delete",
     arguments: { id: 1, confirmation_token: token2 },

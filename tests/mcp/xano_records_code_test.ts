@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { memoryKv } from "../_helpers.ts";
-import { connect } from "./_harness.ts";
+import { connect, errorMeta } from "./_harness.ts";
 import { product } from "./_product.ts";
 
 type Structured = Record<string, unknown>;
@@ -77,7 +77,7 @@ Deno.test("records: search turns conditions into Xano's search form; writes and 
   });
   assert.match(text(preview), /Delete 2 record\(s\) from table 2/);
   assert.equal(xano.rows.get(2)!.length, 5);
-  const token = (preview.structuredContent as Structured).confirmation_token;
+  const token = errorMeta(preview).confirmation_token;
   await client.callTool({
     name: "xano_bulk_delete_records",
     arguments: { table_id: 2, record_ids: [1, 2], confirmation_token: token },

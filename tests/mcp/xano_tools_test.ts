@@ -4,7 +4,7 @@ import { estimateTokens } from "../../mcp/result.ts";
 import { memoryKv } from "../_helpers.ts";
 import { product } from "./_product.ts";
 import { memoryXano } from "./_memory_xano.ts";
-import { connect } from "./_harness.ts";
+import { connect, errorMeta } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
@@ -132,7 +132,7 @@ Deno.test("xano tools: create, change and (confirmed) delete a table", async () 
   });
   assert.match(JSON.stringify(preview.content), /Delete table \d+ \(\\"notes\\"\)/);
   assert.ok(xano.tables.has(id));
-  const token = (preview.structuredContent as Structured).confirmation_token as string;
+  const token = errorMeta(preview).confirmation_token as string;
   const done = await client.callTool({
     name: "xano_delete_table",
     arguments: { workspace_id: 1, table_id: id, confirmation_token: token },

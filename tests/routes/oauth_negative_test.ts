@@ -330,7 +330,9 @@ Deno.test("authorize: bad parameters redirect back with error, state and iss", a
     [{ code_challenge: "too-short" }, "invalid_request"],
     [{ response_type: "token" }, "unsupported_response_type"],
     [{ resource: "https://other.example/mcp" }, "invalid_target"],
-    [{ resource: `${RESOURCE}/` }, "invalid_target"],
+    [{ resource: `${RESOURCE}?tenant=1` }, "invalid_target"],
+    [{ resource: `${RESOURCE}/other` }, "invalid_target"],
+    [{ resource: ORIGIN }, "invalid_target"],
     [{ scope: "xano:read root" }, "invalid_scope"],
   ];
   for (const [extra, error] of cases) {
@@ -497,4 +499,41 @@ Deno.test("pages: session cookies use the __Host- prefix and Secure on https", a
   assert.match(cookie, /Secure/);
   assert.match(cookie, /HttpOnly/);
   assert.doesNotMatch(cookie, /Domain=/i);
+});
+
+Deno.test("authorize: the resource may differ from ours only by case or one trailing slash", async () => {
+  using kv = await memoryKv();
+  const { app, browser } = await harness(kv);
+  const client = await registerClient(app);
+  const upper = RESOURCE.replace("http://", "HTTP://") + "/";
+  const { verifier, params } = await pkceParams(client.client_id, { resource: upper });
+  const back = await authorizeThrough(browser, params);
+  const res = await exchange(app, {
+    code: back.searchParams.get("code")!,
+    verifier,
+    clientId: client.client_id,
+  }, {
+    resource: `${RESOURCE}/`,
+  });
+  assert.equal(res.status, 200);
+});
+
+Deno.test("pages: without an auth API only the token form is offered", async () => {
+  using kv = await memoryKv();
+  const { browser, authenticator } = await harness(kv, {
+    env: { XANO_META_URL: "https://x1.n7.xano.io/api:meta" },
+  });
+  const start = await browser.request("/signin");
+  const page = await browser.request(start.headers.get("location")!);
+  const html = await page.text();
+  assert.doesNotMatch(html, /Sign in with Xano account/);
+  assert.match(html, /Sign in with token/);
+  const res = await browser.post("/signin", {
+    ...hiddenFields(html),
+    method: "password",
+    email: "demo@example.com",
+    password: "demo1234",
+  });
+  assert.equal(res.status, 400);
+  assert.equal(authenticator.calls, 0);
 });

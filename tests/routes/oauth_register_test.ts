@@ -144,3 +144,24 @@ Deno.test("sign-in: limited per account and per IP with 429 and Retry-After", as
   clock.advance(2 * 60_000);
   assert.equal((await attempt("demo@example.com")).status, 401, "limits lapse");
 });
+
+Deno.test("limits: oversized bodies get 413 on the token endpoint and the sign-in form", async () => {
+  using kv = await memoryKv();
+  const { app, browser } = await harness(kv);
+  const big = "x".repeat(20_000);
+  const token = await app.request("/token", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `grant_type=refresh_token&refresh_token=${big}`,
+  });
+  assert.equal(token.status, 413);
+  assert.equal((await token.json()).error, "invalid_request");
+  const registration = await register(app, {
+    redirect_uris: ["http://127.0.0.1:1/cb"],
+    client_name: big,
+  });
+  assert.equal(registration.status, 413);
+  const form = await browser.post("/signin", { request: "x", csrf: "y", password: big });
+  assert.equal(form.status, 413);
+  assert.match(form.headers.get("content-type")!, /text\/html/);
+});

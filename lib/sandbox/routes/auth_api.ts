@@ -66,7 +66,11 @@ export function authApiRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
   });
 
   async function authToken(accountId: number): Promise<string> {
-    const issued = await issueToken(ctx, { kind: "auth", accountId, ttlMs: ctx.tokenTtlMs() });
+    const issued = await issueToken(ctx, {
+      kind: "auth",
+      accountId,
+      ttlMs: ctx.tokenTtlMs("auth"),
+    });
     await ctx.db.commit([issued.mutation]);
     return issued.token;
   }

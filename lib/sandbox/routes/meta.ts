@@ -12,11 +12,13 @@ import { accountRoutes } from "./account.ts";
 import { apiGroupRoutes } from "./apigroups.ts";
 import { logicRoutes } from "./logic_routes.ts";
 import { multidocRoutes } from "./multidoc.ts";
+import { openApiRoutes } from "./openapi.ts";
 import { workspaceApiRoutes } from "./workspace_apis.ts";
 import { contentRoutes } from "./content.ts";
 import { historyRoutes } from "./history.ts";
 import { schemaRoutes } from "./schema.ts";
 import { tableRoutes } from "./tables.ts";
+import { unsupportedRoutes } from "./unsupported.ts";
 import { workspaceRoutes } from "./workspaces.ts";
 
 /** Extra route modules mounted after the core ones. */
@@ -34,6 +36,7 @@ export function metaApiRoutes(
   });
   for (
     const register of [
+      unsupportedRoutes,
       accountRoutes,
       workspaceRoutes,
       tableRoutes,
@@ -46,6 +49,7 @@ export function metaApiRoutes(
       logicRoutes("function", "/workspace/:workspace_id/function"),
       logicRoutes("task", "/workspace/:workspace_id/task"),
       multidocRoutes,
+      openApiRoutes,
       ...extra,
     ]
   ) {

@@ -16,6 +16,7 @@
 
 import type { Diagnostic, Fix } from "../diagnostics.ts";
 import type { Attribute, FieldNode, LogicDocument, StackNode } from "./ast.ts";
+import { statement as statementNode } from "./ast.ts";
 import { diagnostic, locate } from "./diagnostic.ts";
 import {
   branchStep,
@@ -381,6 +382,23 @@ export class LogicBuilder {
   /** `return { value = … }` (early return). */
   return(value: SdkValue): LogicBuilder {
     return this.#emit(() => st.valueStatement("return", value));
+  }
+
+  /**
+   * Any block statement the SDK has no method for, e.g.
+   * `.statement("util.get_raw_input", { encoding: "raw" }, { alias: "raw" })`.
+   * For trusted callers (templates); SDK code cannot call it.
+   */
+  statement(
+    keyword: string,
+    attributes: { readonly [name: string]: SdkValue },
+    options: { subject?: string; alias?: string } = {},
+  ): LogicBuilder {
+    const list = Object.entries(attributes).map(([k, v]) => [k, toValue(v)] as const);
+    return this.#emit((r) => {
+      const alias = st.checkAlias(options.alias, r);
+      return statementNode(keyword, list, { subject: options.subject, alias });
+    });
   }
 
   /** `response = …`. */

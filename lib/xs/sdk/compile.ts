@@ -72,7 +72,8 @@ export function compileSdkCode(code: string, options: CompileOptions = {}): Comp
   const run = runProgram(program);
   const xanoscript = printDocuments(run.documents);
   const t2 = now();
-  const validation = xanoscript === ""
+  // the validator runs on output the SDK stage accepted; otherwise it would repeat its errors
+  const validation = xanoscript === "" || !isValid(run.diagnostics)
     ? []
     : validateGenerated(xanoscript, options.validate ?? validateXanoScript);
   const t3 = now();

@@ -73,9 +73,10 @@ export function fixInput(args: Args): ShapeFix[] {
     a = [a[0], type, rest];
     fixes.push({ args: a, rule: "input-object-form" });
   }
+  const typeLike = (v: unknown) =>
+    typeof v === "string" && (isFieldType(v) || fixType(v, a[2]) !== undefined);
   if (
-    typeof a[0] === "string" && typeof a[1] === "string" && !isFieldType(a[1]) &&
-    (isFieldType(a[0]) || fixType(a[0], a[2]) !== undefined)
+    typeof a[0] === "string" && typeof a[1] === "string" && !typeLike(a[1]) && typeLike(a[0])
   ) {
     a = [a[1], a[0], ...a.slice(2)];
     fixes.push({ args: a, rule: "input-argument-order" });

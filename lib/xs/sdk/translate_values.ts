@@ -320,10 +320,10 @@ function memberValue(
       scope.fixes.push({
         rule: "js-member-to-expression",
         before: snippet(scope, node),
-        after: JSON.stringify(text),
+        after: text,
         line: posOf(node).line,
       });
-      return text;
+      return expr(text);
     }
     ok.value = false;
     return reject(
@@ -438,10 +438,10 @@ function concatenation(
       scope.fixes.push({
         rule: "concat-to-tilde",
         before: snippet(scope, node),
-        after: JSON.stringify(text),
+        after: text,
         line: posOf(node).line,
       });
-      return text;
+      return expr(text);
     }
   }
   ok.value = false;

@@ -1,7 +1,7 @@
 query "auth/login" verb=POST {
   input {
-    email string
-    password string
+    text email
+    text password
   }
 
   stack {

@@ -5,7 +5,7 @@ query "github/repos" verb=GET {
 
   stack {
     api.request {
-      url = "\"https://api.github.com/users/\" ~ " ~ $input.username ~ " ~ \"/repos\""
+      url = "https://api.github.com/users/" ~ $input.username ~ "/repos"
       method = "GET"
       headers = ["User-Agent: xano", "Accept: application/vnd.github+json"]
     } as $repos

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { call, metaSandbox, testSandbox } from "./_helpers.ts";
+import { call, metaSandbox, signIn, testSandbox } from "./_helpers.ts";
 
 Deno.test("admin: faults can be read, set (JSON or text) and cleared at run time", async () => {
   const { sandbox } = testSandbox();
@@ -72,4 +72,36 @@ Deno.test("admin: the routes do not exist when admin is off", async () => {
   const res = await call(sandbox, "GET", "/_admin/faults");
   assert.equal(res.status, 404);
   assert.equal(res.body.code, "ERROR_CODE_NOT_FOUND");
+});
+
+Deno.test("admin: expiring only Metadata tokens lets /auth/me refresh the api_key", async () => {
+  const { sandbox } = testSandbox();
+  const { authToken, apiKey } = await signIn(sandbox);
+  const res = await call(sandbox, "POST", "/_admin/tokens/expire", { body: { kind: "meta" } });
+  assert.equal(res.status, 200);
+  assert.equal((await call(sandbox, "GET", "/api:meta/workspace", { token: apiKey })).status, 401);
+  const me = await call(sandbox, "GET", "/api:auth/auth/me", { token: authToken });
+  assert.equal(me.status, 200, "the auth token still works");
+  assert.notEqual(me.body.api_key, apiKey);
+  assert.equal(
+    (await call(sandbox, "GET", "/api:meta/workspace", { token: me.body.api_key })).status,
+    200,
+  );
+  assert.equal(
+    (await call(sandbox, "POST", "/_admin/tokens/expire", { body: { kind: "x" } })).status,
+    400,
+  );
+});
+
+Deno.test("faults: meta_token_ttl shortens only Metadata tokens", async () => {
+  const { sandbox, clock } = testSandbox({ faults: "meta_token_ttl=10s" });
+  const { authToken, apiKey } = await signIn(sandbox);
+  clock.advance(10_000);
+  assert.equal((await call(sandbox, "GET", "/api:meta/workspace", { token: apiKey })).status, 401);
+  const me = await call(sandbox, "GET", "/api:auth/auth/me", { token: authToken });
+  assert.equal(me.status, 200);
+  assert.equal(
+    (await call(sandbox, "GET", "/api:meta/workspace", { token: me.body.api_key })).status,
+    200,
+  );
 });

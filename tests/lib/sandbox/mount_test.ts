@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../../lib/clock.ts";
-import { createSandbox } from "../../../lib/sandbox/mod.ts";
+import { createSandbox, sandboxFetch } from "../../../lib/sandbox/mod.ts";
 import { memoryKv, testApp } from "../../_helpers.ts";
 
 Deno.test("app: mounts the sandbox at /_sandbox with Xano-shaped answers", async () => {
@@ -64,4 +64,29 @@ Deno.test("sandbox: state kept in KV survives a new sandbox over the same KV", a
   const keys = [];
   for await (const entry of kv.list({ prefix: ["sandbox"] })) keys.push(entry.key[1]);
   assert.ok(keys.includes("tables") && keys.includes("rows"), 'stored under ["sandbox", …]');
+});
+
+Deno.test("sandboxFetch: the sandbox's own URLs are answered in process, others passed on", async () => {
+  const sandbox = createSandbox({ clock: manualClock(), basePath: "/_sandbox" });
+  const passed: string[] = [];
+  const fetchXano = sandboxFetch(sandbox, "http://127.0.0.1:8000", (request) => {
+    passed.push(request.url);
+    return Promise.resolve(new Response("elsewhere"));
+  });
+  const login = await fetchXano(
+    new Request("http://127.0.0.1:8000/_sandbox/api:auth/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "demo@example.com", password: "demo1234" }),
+    }),
+  );
+  assert.equal(login.status, 200);
+  const other = await fetchXano(new Request("https://x1.xano.io/api:meta/auth/me"));
+  assert.equal(await other.text(), "elsewhere");
+  const lookalike = await fetchXano(new Request("http://127.0.0.1:8000/_sandbox/api:metaX/y"));
+  assert.equal(await lookalike.text(), "elsewhere");
+  assert.deepEqual(passed, [
+    "https://x1.xano.io/api:meta/auth/me",
+    "http://127.0.0.1:8000/_sandbox/api:metaX/y",
+  ]);
 });

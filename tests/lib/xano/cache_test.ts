@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../../lib/clock.ts";
 import { createReadCache, stalePrefixes } from "../../../lib/xano/cache.ts";
-import { createXanoClient } from "../../../lib/xano/client.ts";
+import { createXanoClient, fixedCredential } from "../../../lib/xano/client.ts";
 import { createXanoResilience } from "../../../lib/xano/resilience.ts";
 import { fakeFetch, FAST, json, TOKEN } from "./_fake.ts";
 
@@ -68,4 +68,23 @@ Deno.test("cache: stale prefixes stay inside the written workspace", () => {
   cache.invalidate("s", ["/workspace/1"]);
   assert.equal(cache.get("s", "/workspace/10/table?"), 1);
   assert.equal(cache.get("s", "/workspace/1/table?"), undefined);
+});
+
+Deno.test("cache: two users never share an entry, even with the same credential", async () => {
+  const clock = manualClock();
+  const cache = createReadCache({ clock });
+  const resilience = createXanoResilience(FAST);
+  const fake = fakeFetch(() => json([{ id: 1, name: "main" }]));
+  const forUser = (subject: string) =>
+    createXanoClient({
+      fetch: fake.fetch,
+      credentials: fixedCredential(TOKEN, subject),
+      resilience,
+      cache,
+      clock,
+    });
+  await forUser("u-1").listWorkspaces();
+  await forUser("u-2").listWorkspaces();
+  await forUser("u-1").listWorkspaces();
+  assert.equal(fake.seen.length, 2);
 });

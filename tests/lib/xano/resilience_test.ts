@@ -225,3 +225,21 @@ Deno.test("resilience: an open breaker fails fast without backing off and retryi
   assert.equal(error.category, "upstream_down");
   assert.equal(resilience.stats().breakerRejections, 2);
 });
+
+Deno.test("resilience: the deadline bounds all attempts of one call together", async () => {
+  const fake = fakeFetch(() => new Promise<Response>(() => {}));
+  const client = fakeClient(fake.fetch, {
+    timeoutMs: 40,
+    maxAttempts: 10,
+    baseDelayMs: 1,
+    deadlineMs: 100,
+    breakerThreshold: 99,
+  });
+  const started = performance.now();
+  const error = await client.listWorkspaces().catch((e) => e);
+  const elapsed = performance.now() - started;
+  assert.ok(error instanceof XanoError);
+  assert.equal(error.category, "timeout");
+  assert.ok(elapsed < 250, `stopped near the deadline, took ${elapsed.toFixed(0)} ms`);
+  assert.ok(fake.seen.length <= 4, `at most a few attempts fit, saw ${fake.seen.length}`);
+});

@@ -166,3 +166,19 @@ export const CASES: FixCase[] = [
     after: "}\n---\nfunction g {",
   },
 ];
+
+CASES.push(
+  {
+    rule: "nullable-attribute",
+    source: fn(
+      VAR,
+      "    text search { nullable = true }\n    int n {\n      nullable = true\n    }\n",
+    ),
+    after: "    text? search\n    int? n\n",
+  },
+  {
+    rule: "leading-blank-lines",
+    source: `\n\n// about\n\n${fn(VAR)}`,
+    after: "// about\nfunction f {",
+  },
+);

@@ -18,7 +18,7 @@ const EXPECTED: Record<string, { line: number; code: string }> = {
   "n13_filter_no_paren.xs": { line: 7, code: "XS_FILTER_PRECEDENCE" },
   "n16_obj_equals.xs": { line: 6, code: "XS_SYNTAX" },
   "n18_multi_input_line.xs": { line: 2, code: "XS_NEWLINE" },
-  "n19_hash_comment.xs": { line: 2, code: "XS_UNKNOWN_CLAUSE" },
+  "n19_hash_comment.xs": { line: 2, code: "XS_COMMENT" },
   "n20_foreach_old.xs": { line: 5, code: "XS_SYNTAX" },
   "n21_var_no_dollar.xs": { line: 5, code: "XS_SYNTAX" },
   "n22_api_body.xs": { line: 8, code: "XS_INVALID_ARGUMENT" },

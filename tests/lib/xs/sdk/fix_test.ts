@@ -36,6 +36,7 @@ const RULES: [string, string, string][] = [
     "int n?",
   ],
   ["input-argument-order", "create('a','GET').input('int', 'n').response(1)", "int n"],
+  ["type-alias", "create('a','GET').input('email', 'string').response(1)", "text email"],
   [
     "input-option-name",
     "create('a','GET').input('n', 'int', {defaultValue: 3}).response(1)",

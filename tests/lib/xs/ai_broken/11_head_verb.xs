@@ -1,0 +1,10 @@
+query health verb=HEAD {
+  input {
+  }
+  stack {
+    var $ok {
+      value = true
+    }
+  }
+  response = $ok
+}
