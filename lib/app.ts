@@ -19,6 +19,9 @@ import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import type { WebOptions } from "./web/deps.ts";
 import { authPorts } from "./web/auth_ports.ts";
+import { xanoPort } from "./web/xano_port.ts";
+import { toolDocs, toolsetDescriptions } from "../mcp/tool_docs.ts";
+import { XANO_TOOLS } from "../mcp/tools/mod.ts";
 import { createAuditStore } from "./kv/audit.ts";
 import { createUsageStore } from "./kv/usage.ts";
 import { webRoutes } from "../routes/mod.tsx";
@@ -126,6 +129,9 @@ export function createApp(deps: AppDeps): Hono {
       "/",
       webRoutes({
         ...deps.web,
+        tools: deps.web.tools ?? toolDocs(XANO_TOOLS),
+        toolsets: toolsetDescriptions(),
+        xano: deps.web.xano ?? (deps.xano ? xanoPort(deps.xano) : undefined),
         ...authPorts(auth, { kv: deps.kv, audit }),
         config: deps.config,
         clock: deps.clock,
