@@ -204,9 +204,15 @@ export function createTransport(deps: TransportDeps): Transport {
         return request.parse(null);
       }
       if (response.status === 429) resilience.count("rateLimited");
-      throw classifyResponse(response.status, parsed, request.op, {
+      const error = classifyResponse(response.status, parsed, request.op, {
         retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), deps.clock.now()),
       });
+      // A 5xx to a write says nothing about whether Xano applied it before failing.
+      if (response.status >= 500 && !(request.idempotent ?? request.method !== "POST")) {
+        const base = `Cannot ${request.op.action}${describeTarget(request.op.target)}`;
+        throw unknownOutcome(base, `Xano failed with status ${response.status}`, error);
+      }
+      throw error;
     }
     if (request.text) return request.parse(text);
     let json: unknown = null;
