@@ -132,15 +132,15 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
-  app.use(
-    "/mcp",
-    mcpRateLimit({
-      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
-      perIp: deps.config.ops.mcpPerIp,
-      perToken: deps.config.ops.mcpPerToken,
-      trustProxy: deps.config.auth.trustProxy,
-    }),
-  );
+  const mcpLimit = mcpRateLimit({
+    limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+    perIp: deps.config.ops.mcpPerIp,
+    perToken: deps.config.ops.mcpPerToken,
+    trustProxy: deps.config.auth.trustProxy,
+  });
+  app.use("/mcp", mcpLimit);
+  app.use("/sse", mcpLimit); // the legacy HTTP+SSE transport shares the budget
+  app.use("/sse/*", mcpLimit);
   const onToolCall = createToolCallRecorder({
     audit,
     metrics: deps.metrics,
