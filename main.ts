@@ -19,6 +19,9 @@ import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
 import { createXanoRuntime } from "./lib/xano/mod.ts";
 
+/** How long a graceful shutdown waits for open requests and streams. */
+const SHUTDOWN_DRAIN_MS = 5_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -87,6 +90,12 @@ async function main(): Promise<void> {
         faults: config.sandbox.faults || "none",
       },
     );
+    if (config.env === "production") {
+      logger.error(
+        "APP_ENV is production but no Xano is configured: anyone who knows the sandbox demo account can sign in; set XANO_AUTH_URL and XANO_META_URL",
+        { demoEmail: config.sandbox.demoEmail },
+      );
+    }
   }
 
   // With the sandbox standing in for Xano, its own URLs are answered in process.
@@ -109,6 +118,8 @@ async function main(): Promise<void> {
     fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
+    // The sandbox also answers the account-level routes (`/instance`).
+    ...(sandbox ? { accountUrl: sandbox.urls(config.publicUrl).meta } : {}),
   });
   const app = createApp({
     config,
@@ -144,10 +155,22 @@ async function main(): Promise<void> {
     },
   }, app.fetch);
 
+  // Open MCP event streams would hold a graceful shutdown forever: drain for a few
+  // seconds, then close what is left (clients reconnect and resume from KV).
   const shutdown = async () => {
     logger.info("shutting down");
-    // Open SSE streams never finish on their own: give requests a grace period, then go.
-    await Promise.race([server.shutdown(), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), SHUTDOWN_DRAIN_MS);
+    });
+    const outcome = await Promise.race([
+      server.shutdown().then(() => "drained" as const),
+      deadline,
+    ]);
+    clearTimeout(timer);
+    if (outcome === "timeout") {
+      logger.warn("shutdown: closing connections still open", { afterMs: SHUTDOWN_DRAIN_MS });
+    }
     kv.close();
     Deno.exit(0);
   };

@@ -19,6 +19,9 @@ import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import type { WebOptions } from "./web/deps.ts";
 import { authPorts } from "./web/auth_ports.ts";
+import { xanoPort } from "./web/xano_port.ts";
+import { toolDocs, toolsetDescriptions } from "../mcp/tool_docs.ts";
+import { XANO_TOOLS } from "../mcp/tools/mod.ts";
 import { createAuditStore } from "./kv/audit.ts";
 import { createUsageStore } from "./kv/usage.ts";
 import { webRoutes } from "../routes/mod.tsx";
@@ -33,6 +36,7 @@ import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { compileSdkCode } from "./xs/sdk/mod.ts";
+import { createCompileCache } from "./kv/compile_cache.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
 import { createRateLimiter } from "./kv/rate_limits.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
@@ -117,6 +121,9 @@ export function createApp(deps: AppDeps): Hono {
       "/",
       webRoutes({
         ...deps.web,
+        tools: deps.web.tools ?? toolDocs(XANO_TOOLS),
+        toolsets: toolsetDescriptions(),
+        xano: deps.web.xano ?? (deps.xano ? xanoPort(deps.xano) : undefined),
         ...authPorts(auth, { kv: deps.kv, audit }),
         config: deps.config,
         clock: deps.clock,
@@ -126,15 +133,15 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
-  app.use(
-    "/mcp",
-    mcpRateLimit({
-      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
-      perIp: deps.config.ops.mcpPerIp,
-      perToken: deps.config.ops.mcpPerToken,
-      trustProxy: deps.config.auth.trustProxy,
-    }),
-  );
+  const mcpLimit = mcpRateLimit({
+    limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+    perIp: deps.config.ops.mcpPerIp,
+    perToken: deps.config.ops.mcpPerToken,
+    trustProxy: deps.config.auth.trustProxy,
+  });
+  app.use("/mcp", mcpLimit);
+  app.use("/sse", mcpLimit); // the legacy HTTP+SSE transport shares the budget
+  app.use("/sse/*", mcpLimit);
   const onToolCall = createToolCallRecorder({
     audit,
     metrics: deps.metrics,
@@ -160,6 +167,7 @@ export function createApp(deps: AppDeps): Hono {
 function mcpXano(
   deps: AppDeps,
 ): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor"> {
+  const sdkCompiler = createSdkCompiler(deps);
   if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
   const xano = deps.xano;
   if (xano) {
@@ -191,7 +199,23 @@ function mcpXano(
   };
 }
 
-/** The SDK compiler as the code tools use it (parse, translate, fix, validate; never run). */
-const sdkCompiler: SdkCompiler = {
-  compile: (code, options) => compileSdkCode(code, { fix: options.fix }),
-};
+/**
+ * The SDK compiler as the code tools use it (parse, translate, fix, validate; never run),
+ * behind the KV compile cache keyed by compiler version and input hash.
+ */
+function createSdkCompiler(deps: AppDeps): SdkCompiler {
+  const cache = createCompileCache({
+    kv: deps.kv,
+    clock: deps.clock,
+    ttlMs: deps.config.compileCacheTtlMs,
+    compiler: (code, options) => compileSdkCode(code, { fix: options.fix }),
+  });
+  return {
+    async compile(code, options) {
+      const before = cache.stats().hits;
+      const result = await cache.compile(code, { fix: options.fix });
+      deps.metrics.compileCache.inc({ result: cache.stats().hits > before ? "hit" : "miss" });
+      return result;
+    },
+  };
+}

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createApiKeyStore } from "../../lib/auth/api_keys.ts";
 import { sequentialIds, systemClock } from "../../lib/clock.ts";
 import { createSealer } from "../../lib/crypto.ts";
+import { createMetrics, type Metrics } from "../../lib/metrics.ts";
 import { createSandbox } from "../../lib/sandbox/mod.ts";
 import { createXanoRuntime } from "../../lib/xano/mod.ts";
 import { memoryKv, testApp, testConfig } from "../_helpers.ts";
@@ -15,7 +16,7 @@ import { connect, errorMeta } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
-async function stack(kv: Deno.Kv, options: { debug?: boolean } = {}) {
+async function stack(kv: Deno.Kv, options: { debug?: boolean; metrics?: Metrics } = {}) {
   const sandbox = createSandbox({ clock: systemClock });
   const fetch = (request: Request) => sandbox.fetch(request);
   const xano = createXanoRuntime({
@@ -39,6 +40,7 @@ async function stack(kv: Deno.Kv, options: { debug?: boolean } = {}) {
     xano,
     fetch: fetch as typeof globalThis.fetch,
     config: testConfig(options.debug ? { MCP_DEBUG_TOOLS: "1" } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const { key } = await createApiKeyStore({ kv, clock: systemClock, ids }).create("u-1", {
     name: "test",
@@ -201,5 +203,84 @@ Deno.test("sandbox stack: debug tools exist only when enabled and show, renew an
   const after = await client.callTool({ name: "xano_list_databases", arguments: {} });
   assert.equal(after.isError, true);
   assert.match(JSON.stringify(after.content), /Next step/);
+  await client.close();
+});
+
+Deno.test("sandbox stack: templates deploy CRUD, auth and Stripe endpoints from the real schema", async () => {
+  using kv = await memoryKv();
+  const { app, key } = await stack(kv);
+  const { client } = await connect(app, { token: key });
+  const dbs = await client.callTool({ name: "xano_list_databases", arguments: {} });
+  const ws = (dbs.structuredContent as { workspaces: { id: number }[] }).workspaces[0].id;
+  const tables =
+    (await client.callTool({ name: "xano_list_tables", arguments: { workspace_id: ws } }))
+      .structuredContent as { tables: { id: number; name: string }[] };
+  const products = tables.tables.find((t) => t.name === "products")!.id;
+  const users = tables.tables.find((t) => t.name === "users")!.id;
+  const group = await client.callTool({
+    name: "xano_create_api_group",
+    arguments: { workspace_id: ws, name: "templates" },
+  });
+  const groupId = (group.structuredContent as { api_group_id: number }).api_group_id;
+
+  const dry = await client.callTool({
+    name: "create_crud_system",
+    arguments: { workspace_id: ws, table_id: products, api_group_id: groupId, dry_run: true },
+  });
+  assert.equal((dry.structuredContent as { sdk_code: string[] }).sdk_code.length, 5);
+  const crud = await client.callTool({
+    name: "create_crud_system",
+    arguments: { workspace_id: ws, table_id: products, api_group_id: groupId },
+  });
+  const crudResult = crud.structuredContent as { deployed: unknown[]; failed: unknown[] };
+  assert.deepEqual(crudResult.failed, [], JSON.stringify(crud.content));
+  assert.equal(crudResult.deployed.length, 5);
+
+  const auth = await client.callTool({
+    name: "create_auth_system",
+    arguments: { workspace_id: ws, table_id: users, api_group_id: groupId },
+  });
+  if (auth.isError) {
+    assert.match(JSON.stringify(auth.content), /needs an "email" field/);
+  } else {
+    assert.deepEqual(
+      (auth.structuredContent as { failed: unknown[] }).failed,
+      [],
+      JSON.stringify(auth.content),
+    );
+  }
+  const stripe = await client.callTool({
+    name: "create_stripe_integration",
+    arguments: { workspace_id: ws, api_group_id: groupId },
+  });
+  assert.equal(
+    (stripe.structuredContent as { deployed: unknown[] }).deployed.length,
+    2,
+    JSON.stringify(stripe.content),
+  );
+  assert.match(JSON.stringify(stripe.content), /STRIPE_SECRET_KEY/);
+  const apis = await client.callTool({
+    name: "xano_list_apis",
+    arguments: { workspace_id: ws, api_group_id: groupId },
+  });
+  assert.match(JSON.stringify(apis.content), /PUT \/products\/\{id\}/);
+  await client.close();
+});
+
+Deno.test("sandbox stack: compile_sdk_code is served from the KV compile cache the second time", async () => {
+  using kv = await memoryKv();
+  const metrics = createMetrics();
+  const { app, key } = await stack(kv, { metrics });
+  const { client } = await connect(app, { token: key });
+  const code = 'create("ping", "GET").response({ ok: true })';
+  const first = await client.callTool({ name: "compile_sdk_code", arguments: { code } });
+  const second = await client.callTool({ name: "compile_sdk_code", arguments: { code } });
+  assert.equal(first.isError, undefined, JSON.stringify(first.content));
+  assert.deepEqual(second.structuredContent, first.structuredContent);
+  const text = await metrics.render();
+  assert.match(text, /compile_cache_lookups_total\{result="miss"\} 1/);
+  assert.match(text, /compile_cache_lookups_total\{result="hit"\} 1/);
+  const cached = await Array.fromAsync(kv.list({ prefix: ["compile_cache"] }));
+  assert.equal(cached.length, 1);
   await client.close();
 });
