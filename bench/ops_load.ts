@@ -6,9 +6,10 @@
  * result with no auth, KV or Xano (the floor), in the same run. Also the cold
  * start to a first tool answer, server RSS per level (from /proc), and with
  * `--soak SECONDS` a soak at 50 sessions with RSS sampled every 5 s.
- * Writes bench/results/ops_load.{json,md}.
+ * Writes bench/results/ops_load.{json,md} (`ops_load_quiet.*` with `--quiet`).
  *
- * Run: `deno task bench:ops [--calls 20] [--soak 600]`
+ * Run: `deno task bench:ops [--calls 20] [--soak 600] [--quiet]` (`--quiet`: `LOG_LEVEL=warn`, no
+ * request log lines)
  */
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
@@ -23,9 +24,11 @@ const LEVELS = [1, 10, 50, 200];
 const CALLS = arg("calls", 20);
 const SOAK_S = arg("soak", 0);
 const TOOL = { name: "xano_list_tables", arguments: {} };
+const QUIET = Deno.args.includes("--quiet");
 const ENV = {
   MCP_RATE_LIMIT_IP: "1000000/1m",
   MCP_RATE_LIMIT_TOKEN: "1000000/1m",
+  ...(QUIET ? { LOG_LEVEL: "warn" } : {}),
 };
 
 const pct = (sorted: number[], p: number) =>
@@ -205,7 +208,9 @@ const result = {
 const table = rows.map((r) =>
   `| ${r.sessions} | ${r.ours.p50} / ${r.ours.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.ours.callsPerSecond} | ${r.floor.callsPerSecond} | ${r.ours.rssMb} | ${r.floor.rssMb} |`
 ).join("\n");
-const md = `# Load through the whole product vs the bare SDK floor
+const md = `# Load through the whole product vs the bare SDK floor${
+  QUIET ? " (LOG_LEVEL=warn)" : ""
+}
 
 Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`deno task bench:ops --calls ${CALLS}${
   SOAK_S ? ` --soak ${SOAK_S}` : ""
@@ -228,10 +233,11 @@ ${
     ? `\nSoak: ${result.soak.seconds} s at 50 sessions, ${result.soak.calls} calls; RSS first ${result.soak.rssFirstMb} MB, max ${result.soak.rssMaxMb} MB, second half ${result.soak.rssSecondHalfMinMb}–${result.soak.rssSecondHalfMaxMb} MB.\n`
     : ""
 }`;
+const name = QUIET ? "ops_load_quiet" : "ops_load";
 await Deno.writeTextFile(
-  new URL("./results/ops_load.json", import.meta.url),
+  new URL(`./results/${name}.json`, import.meta.url),
   JSON.stringify(result, null, 2) + "\n",
 );
-await Deno.writeTextFile(new URL("./results/ops_load.md", import.meta.url), md);
+await Deno.writeTextFile(new URL(`./results/${name}.md`, import.meta.url), md);
 console.log(md);
 Deno.exit(0);

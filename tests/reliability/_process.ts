@@ -61,32 +61,38 @@ export async function startServer(options: {
     stdout: "piped",
     stderr: "piped",
   }).spawn();
-  const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = "";
-  const deadline = Date.now() + 20_000;
-  while (!buffered.includes('"listening"')) {
-    if (Date.now() > deadline) throw new Error(`main.ts did not start: ${buffered}`);
-    const { value, done } = await lines.read();
-    if (done) {
-      const stderr = await new Response(child.stderr).text();
-      throw new Error(`main.ts exited before listening: ${buffered}${stderr}`);
-    }
-    buffered += value;
-  }
-  // Keep draining both pipes so the child never blocks on a full one; keep error lines.
+  // Drain both pipes so the child never blocks on a full one; keep error lines.
   const errors: string[] = [];
-  (async () => {
-    for (let chunk = await lines.read(); !chunk.done; chunk = await lines.read()) {
-      errors.push(...chunk.value.split("\n").filter((line) => line.includes('"level":"error"')));
+  const keep = (chunk: string) =>
+    errors.push(...chunk.split("\n").filter((line) => line.includes('"level":"error"')));
+  let output = "";
+  const drained = Promise.all(
+    [child.stdout, child.stderr].map((stream) =>
+      stream.pipeThrough(new TextDecoderStream()).pipeTo(
+        new WritableStream({
+          write(chunk) {
+            if (output.length < 20_000) output += chunk;
+            keep(chunk);
+          },
+        }),
+      ).catch(() => {})
+    ),
+  );
+  let exitedEarly = false;
+  child.status.then(() => exitedEarly = true);
+  // Ready when it answers /health/live (whatever LOG_LEVEL says).
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (exitedEarly) {
+      await drained;
+      throw new Error(`main.ts exited before listening: ${output}`);
     }
-  })().catch(() => {});
-  child.stderr.pipeThrough(new TextDecoderStream()).pipeTo(
-    new WritableStream({
-      write(chunk) {
-        errors.push(...chunk.split("\n").filter((line) => line.includes('"level":"error"')));
-      },
-    }),
-  ).catch(() => {});
+    if (Date.now() > deadline) throw new Error(`main.ts did not start: ${output}`);
+    const live = await fetch(`http://127.0.0.1:${options.port}/health/live`).catch(() => null);
+    await live?.body?.cancel();
+    if (live?.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   let exited = false;
   const status = child.status.then((s) => {
     exited = true;
