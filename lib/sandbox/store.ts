@@ -88,8 +88,8 @@ export function kvStore(kv: Deno.Kv): SandboxStore {
 }
 
 /**
- * A store in process memory, ordered like KV (numbers numerically, strings
- * lexically); state lives as long as the returned object.
+ * A store in process memory, ordered like KV (by type, then numbers
+ * numerically and strings lexically); state lives as long as the returned object.
  *
  * @example
  * ```ts
@@ -138,9 +138,16 @@ function compareKeys(a: StoreKey, b: StoreKey): number {
     const left = a[i];
     const right = b[i];
     if (left === right) continue;
+    const byType = typeRank(left) - typeRank(right);
+    if (byType !== 0) return byType;
     if (typeof left === "number" && typeof right === "number") return left - right;
-    if (typeof left !== typeof right) return typeof left < typeof right ? -1 : 1;
     return String(left) < String(right) ? -1 : 1;
   }
   return a.length - b.length;
+}
+
+/** KV orders key parts by type first: bytes, strings, numbers, bigints, booleans. */
+function typeRank(part: Deno.KvKeyPart): number {
+  if (part instanceof Uint8Array) return 0;
+  return { string: 1, number: 2, bigint: 3, boolean: 4 }[typeof part as string] ?? 5;
 }
