@@ -113,6 +113,8 @@ async function main(): Promise<void> {
     fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
+    // The sandbox also answers the account-level routes (`/instance`).
+    ...(sandbox ? { accountUrl: sandbox.urls(config.publicUrl).meta } : {}),
   });
   const app = createApp({
     config,

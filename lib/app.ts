@@ -19,6 +19,9 @@ import { UpstreamError } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import type { WebOptions } from "./web/deps.ts";
 import { authPorts } from "./web/auth_ports.ts";
+import { xanoPort } from "./web/xano_port.ts";
+import { toolDocs, toolsetDescriptions } from "../mcp/tool_docs.ts";
+import { XANO_TOOLS } from "../mcp/tools/mod.ts";
 import { createAuditStore } from "./kv/audit.ts";
 import { createUsageStore } from "./kv/usage.ts";
 import { webRoutes } from "../routes/mod.tsx";
@@ -34,6 +37,10 @@ import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
+import { createRateLimiter } from "./kv/rate_limits.ts";
+import { mcpRateLimit } from "./http/rate_limit.ts";
+import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
+import { xanoReadiness } from "./ops/readiness.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -85,24 +92,46 @@ export function createApp(deps: AppDeps): Hono {
   app.onError(jsonErrorHandler);
   app.notFound(jsonNotFound);
 
-  app.route("/", healthRoutes({ checks: [kvCheck(deps.kv), ...(deps.readiness ?? [])] }));
+  app.route(
+    "/",
+    healthRoutes({ checks: [kvCheck(deps.kv), ...xanoChecks(deps), ...(deps.readiness ?? [])] }),
+  );
   if (deps.sandbox) app.route("/", deps.sandbox.app);
 
   const resolveHost = deps.resolveHost ?? (() => Promise.resolve([]));
+  const onRateLimited = (bucket: string) => deps.metrics.rateLimited.inc({ bucket });
   const auth = createAuthServer({
     ...deps,
     resolveHost,
     times: deps.authTimes,
     limits: deps.authLimits,
+    onRateLimited,
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
+  app.use(
+    "/mcp",
+    mcpRateLimit({
+      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+      perIp: deps.config.ops.mcpPerIp,
+      perToken: deps.config.ops.mcpPerToken,
+      trustProxy: deps.config.auth.trustProxy,
+    }),
+  );
+  const audit = createAuditStore({
+    kv: deps.kv,
+    clock: deps.clock,
+    ids: deps.ids,
+    retentionMs: deps.config.ops.auditRetentionMs,
+  });
   if (deps.web) {
-    const audit = createAuditStore({ kv: deps.kv, clock: deps.clock, ids: deps.ids });
     app.route(
       "/",
       webRoutes({
         ...deps.web,
+        tools: deps.web.tools ?? toolDocs(XANO_TOOLS),
+        toolsets: toolsetDescriptions(),
+        xano: deps.web.xano ?? (deps.xano ? xanoPort(deps.xano) : undefined),
         ...authPorts(auth, { kv: deps.kv, audit }),
         config: deps.config,
         clock: deps.clock,
@@ -112,9 +141,36 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
-  app.route("/", createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps) }).app);
-  app.route("/", metricsRoute(deps.metrics, { token: deps.config.metricsToken }));
+  const onToolCall = createToolCallRecorder({
+    audit,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    clientName: clientNames(auth),
+  });
+  const mcp = createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps), onToolCall });
+  app.route("/", mcp.app);
+  app.route(
+    "/",
+    metricsRoute(deps.metrics, {
+      token: deps.config.metricsToken,
+      collect: () => deps.metrics.activeSessions.set(mcp.sessions.localCount),
+    }),
+  );
   return app;
+}
+
+/** Xano reachability and breaker checks, when this process talks to a Xano (or the sandbox). */
+function xanoChecks(deps: AppDeps): ReadinessCheck[] {
+  const xano = deps.xano;
+  if (!xano) return [];
+  const sandbox = deps.sandbox;
+  const metaUrl = deps.config.xano.metaUrl ?? sandbox?.urls(deps.config.publicUrl).meta;
+  if (!metaUrl) return [];
+  return xanoReadiness({
+    metaUrl,
+    fetch: sandbox && !deps.config.xano.metaUrl ? sandbox.fetch : deps.fetch,
+    breakerState: (host) => xano.resilience.breakerState(host),
+  });
 }
 
 /**

@@ -45,6 +45,30 @@ export interface Config {
   readonly auth: AuthConfig;
   /** The MCP endpoint. */
   readonly mcp: McpConfig;
+  /** Rate limits and the audit trail. */
+  readonly ops: OpsConfig;
+}
+
+/** At most `limit` requests per `windowMs` (the shape `lib/kv/rate_limits.ts` takes). */
+export interface RateRule {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** Rate limits and audit retention. A `null` limit is switched off (`off`, `/mcp` only). */
+export interface OpsConfig {
+  /** `AUDIT_RETENTION`: how long audit records are kept (default `30d`). */
+  readonly auditRetentionMs: number;
+  /** `MCP_RATE_LIMIT_IP`: `/mcp` requests per client IP (default `1200/1m`). */
+  readonly mcpPerIp: RateRule | null;
+  /** `MCP_RATE_LIMIT_TOKEN`: `/mcp` requests per bearer token (default `600/1m`). */
+  readonly mcpPerToken: RateRule | null;
+  /** `SIGNIN_RATE_LIMIT_IP`: sign-in attempts per client IP (default `30/15m`). */
+  readonly signInPerIp: RateRule;
+  /** `SIGNIN_RATE_LIMIT_ACCOUNT`: failed sign-ins per account (default `10/15m`). */
+  readonly signInPerAccount: RateRule;
+  /** `REGISTER_RATE_LIMIT_IP`: client registrations per client IP (default `60/10m`). */
+  readonly registerPerIp: RateRule;
 }
 
 /** Settings of the OAuth authorization server and sign-in pages. */
@@ -175,6 +199,21 @@ export function loadConfig(env: EnvReader): Config {
       debugTools: read.oneOf("MCP_DEBUG_TOOLS", ["0", "1"], "0") === "1",
       conformancePort: read.port("CONFORMANCE_PORT", 8765),
     },
+    ops: {
+      auditRetentionMs: read.duration("AUDIT_RETENTION", 30 * 86_400_000),
+      mcpPerIp: read.rate("MCP_RATE_LIMIT_IP", { limit: 1200, windowMs: 60_000 }),
+      mcpPerToken: read.rate("MCP_RATE_LIMIT_TOKEN", { limit: 600, windowMs: 60_000 }),
+      signInPerIp: read.rate("SIGNIN_RATE_LIMIT_IP", { limit: 30, windowMs: 15 * 60_000 }, false)!,
+      signInPerAccount: read.rate("SIGNIN_RATE_LIMIT_ACCOUNT", {
+        limit: 10,
+        windowMs: 15 * 60_000,
+      }, false)!,
+      registerPerIp: read.rate(
+        "REGISTER_RATE_LIMIT_IP",
+        { limit: 60, windowMs: 10 * 60_000 },
+        false,
+      )!,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
@@ -296,6 +335,19 @@ class Reader {
       }
     }
     return entries;
+  }
+
+  /** `100/1m` (at most 100 per minute), or `off` when `allowOff`. */
+  rate(name: string, fallback: RateRule, allowOff = true): RateRule | null {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    if (allowOff && value.toLowerCase() === "off") return null;
+    const match = /^(\d+)\s*\/\s*(.+)$/.exec(value);
+    const limit = Number(match?.[1]);
+    const windowMs = match ? parseDuration(match[2]!) : undefined;
+    if (limit > 0 && windowMs !== undefined && windowMs > 0) return { limit, windowMs };
+    const expected = allowOff ? "a limit such as 100/1m or off" : "a limit such as 100/1m";
+    return this.#fail(name, `expected ${expected}, got "${value}"`, fallback);
   }
 
   #fail<T>(name: string, reason: string, fallback: T): T {

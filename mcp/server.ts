@@ -50,7 +50,29 @@ export interface CreateMcpServerOptions<D> {
   readonly classifyError?: (error: unknown) => ToolFailure | undefined;
   readonly extensions?: readonly ServerExtension[];
   readonly instructions?: string;
+  /** Told about every tool call once it has an answer (audit trail, usage, metrics). */
+  readonly onToolCall?: ToolCallObserver;
 }
+
+/** How a tool call ended, as observers see it. */
+export type ToolCallOutcome = "ok" | "tool_error" | "error" | "denied";
+
+/** One finished tool call. */
+export interface ToolCallEvent {
+  readonly tool: string;
+  /** The arguments without `confirmation_token`. */
+  readonly args: Record<string, unknown>;
+  /** `tool_error`: an expected failure; `error`: an unexpected fault; `denied`: not available. */
+  readonly outcome: ToolCallOutcome;
+  readonly durationMs: number;
+  /** The failure message shown to the model, when the call failed. */
+  readonly error?: string;
+  /** The structured answer of a successful call. */
+  readonly data?: Record<string, unknown>;
+}
+
+/** Receives {@link ToolCallEvent}s; its failures are logged, never shown to the client. */
+export type ToolCallObserver = (event: ToolCallEvent) => void | Promise<void>;
 
 /**
  * Creates the server for one connection.
@@ -79,7 +101,8 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
       },
-      (args: Record<string, unknown>, extra: Extra) => runTool(server, tool, args, extra, options),
+      (args: Record<string, unknown>, extra: Extra) =>
+        observed(tool, args, options, () => runTool(server, tool, args, extra, options)),
     );
   }
   for (const extend of options.extensions ?? []) extend(server);
@@ -123,13 +146,53 @@ async function runTool<D>(
     if (known) return toCallToolResult(known);
     const ref = crypto.randomUUID().slice(0, 8);
     options.logger.error("tool failed", { tool: tool.name, ref, error: String(error) });
-    return toCallToolResult(
+    const result = toCallToolResult(
       fail(
         `Tool "${tool.name}" failed unexpectedly (reference ${ref})`,
         "Retry once; if it fails again, report the reference to the server operator",
       ),
     );
+    unexpected.add(result);
+    return result;
   }
+}
+
+/** Results of unexpected faults, so observers can tell them from expected failures. */
+const unexpected = new WeakSet<CallToolResult>();
+
+/** Runs a tool call and reports it to `options.onToolCall`, if set. */
+async function observed<D>(
+  tool: AnyTool<D>,
+  rawArgs: Record<string, unknown>,
+  options: CreateMcpServerOptions<D>,
+  run: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
+  const observer = options.onToolCall;
+  if (!observer) return await run();
+  const started = performance.now();
+  const result = await run();
+  const { confirmation_token: _token, ...args } = rawArgs;
+  const outcome: ToolCallOutcome = !result.isError
+    ? "ok"
+    : unexpected.has(result)
+    ? "error"
+    : unavailableReason(tool, options.selection)
+    ? "denied"
+    : "tool_error";
+  const first = result.content[0];
+  try {
+    await observer({
+      tool: tool.name,
+      args,
+      outcome,
+      durationMs: performance.now() - started,
+      ...(result.isError && first?.type === "text" ? { error: first.text.split("\n")[0] } : {}),
+      ...(!result.isError && result.structuredContent ? { data: result.structuredContent } : {}),
+    });
+  } catch (error) {
+    options.logger.error("tool call observer failed", { tool: tool.name, error: String(error) });
+  }
+  return result;
 }
 
 interface ConfirmEnv<D> {

@@ -9,7 +9,7 @@ import { type AppDeps, createApp } from "../lib/app.ts";
 import { type Clock, type ManualClock, manualClock, sequentialIds } from "../lib/clock.ts";
 import { type AuditStore, createAuditStore } from "../lib/kv/audit.ts";
 import { type Assets, loadAssets } from "../lib/web/assets.ts";
-import type { ToolDoc, WebOptions, XanoConnectionView, XanoPort } from "../lib/web/deps.ts";
+import type { WebOptions, XanoConnectionView, XanoPort } from "../lib/web/deps.ts";
 import { Browser, fakeAuthenticator, hiddenFields, memorySink } from "./lib/auth/_harness.ts";
 import { testConfig, testDeps } from "./_helpers.ts";
 
@@ -36,28 +36,6 @@ export function fakeXano(clock: Clock): XanoPort & { refreshed: number } {
   return port;
 }
 
-export const SAMPLE_TOOLS: readonly ToolDoc[] = [
-  {
-    name: "xano_list_tables",
-    toolset: "tables",
-    description: "Lists the tables of a workspace",
-    readOnly: true,
-    destructive: false,
-    inputSchema: {
-      type: "object",
-      properties: { workspace_id: { type: "integer", description: "Workspace id" } },
-      required: ["workspace_id"],
-    },
-  },
-  {
-    name: "xano_delete_table",
-    toolset: "tables",
-    description: "Deletes a table",
-    readOnly: false,
-    destructive: true,
-  },
-];
-
 let cachedAssets: Assets | undefined;
 
 /** Options of {@link webApp}. */
@@ -67,6 +45,8 @@ export interface WebAppOptions {
   readonly env?: Record<string, string>;
   /** Overrides of the dashboard options (`xano: undefined` removes the port). */
   readonly web?: Partial<WebOptions>;
+  /** Other app dependencies (for example `mcp` with an in-memory Xano). */
+  readonly app?: Partial<AppDeps>;
 }
 
 /** The app with the dashboard mounted, plus handles tests reach into. */
@@ -93,7 +73,8 @@ export async function webApp(kv: Deno.Kv, options: WebAppOptions = {}): Promise<
     ids: sequentialIds("id"),
     authenticator: fakeAuthenticator(),
     credentials: memorySink(),
-    web: { assets: cachedAssets, xano, tools: SAMPLE_TOOLS, ...options.web },
+    web: { assets: cachedAssets, xano, ...options.web },
+    ...options.app,
   });
   return {
     app: createApp(deps),

@@ -61,6 +61,8 @@ export interface AuthServerDeps {
   readonly credentials?: CredentialSink;
   readonly times?: Partial<TokenServiceTimes>;
   readonly limits?: Partial<AuthLimits>;
+  /** Told about every refused hit, by bucket (the `rate_limited_total` metric). */
+  onRateLimited?(bucket: string): void;
 }
 
 /** The assembled authorization server. */
@@ -113,8 +115,14 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
     sessions,
     cookies: createSessionCookies({ sessions, users, secure: urls.issuer.startsWith("https:") }),
     requests: createAuthRequestStore({ kv, clock, ids }),
-    limiter: createRateLimiter({ kv, clock }),
-    limits: { ...DEFAULT_AUTH_LIMITS, ...deps.limits },
+    limiter: createRateLimiter({ kv, clock, onRefused: deps.onRateLimited }),
+    limits: {
+      ...DEFAULT_AUTH_LIMITS,
+      signInPerIp: config.ops.signInPerIp,
+      signInPerAccount: config.ops.signInPerAccount,
+      registerPerIp: config.ops.registerPerIp,
+      ...deps.limits,
+    },
     verifier: createTokenVerifier({ tokens, apiKeys }),
     ...(deps.authenticator ? { authenticator: deps.authenticator } : {}),
     ...(deps.credentials ? { credentials: deps.credentials } : {}),

@@ -26,6 +26,8 @@ export function httpMetrics(metrics: Metrics): MiddlewareHandler {
 export interface MetricsRouteOptions {
   /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
   readonly token?: string;
+  /** Runs before each scrape, to set gauges read from elsewhere (active sessions). */
+  collect?(): void;
 }
 
 /** Serves `GET /metrics` in the Prometheus text format. */
@@ -41,6 +43,7 @@ export function metricsRoute(metrics: Metrics, options: MetricsRouteOptions = {}
         }, 401);
       }
     }
+    options.collect?.();
     return c.body(await metrics.render(), 200, {
       "Content-Type": metrics.registry.contentType,
       "Cache-Control": "no-store",

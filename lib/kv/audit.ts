@@ -59,6 +59,8 @@ export interface AuditRecord {
   readonly outcome: Outcome;
   readonly durationMs: number;
   readonly error?: string;
+  /** Epoch ms after which the record is gone (KV's `expireIn` sweeps lazily; reads check this). */
+  readonly expiresAt?: number;
 }
 
 /** Filters of {@link AuditStore.query}; all optional. */
@@ -131,6 +133,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         outcome: call.ok ? "ok" : "error",
         durationMs: Math.max(0, Math.round(call.durationMs)),
         ...(call.error ? { error: redactText(call.error).slice(0, 300) } : {}),
+        expiresAt: at + retentionMs,
       };
       const op = deps.kv.atomic().set(keys.audit(call.userId, record.id), record, {
         expireIn: retentionMs,
@@ -160,6 +163,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
 
     async query(userId, query = {}) {
       const limit = Math.max(1, Math.min(500, Math.floor(query.limit ?? 50)));
+      const now = deps.clock.now();
       const prefix = prefixes.auditOfUser(userId);
       const selector = {
         start: [...prefix, query.from === undefined ? "" : timePart(query.from)],
@@ -177,7 +181,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         // A sparse filter stops after `scanLimit` records and offers the rest as a next page.
         if (++scanned > scanLimit) return { records, nextCursor: lastInspected };
         lastInspected = iter.cursor;
-        if (!matches(entry.value, query)) continue;
+        if (!matches(entry.value, query, now)) continue;
         if (records.length === limit) return { records, nextCursor: cursorAtLimit };
         records.push(entry.value);
         if (records.length === limit) cursorAtLimit = iter.cursor;
@@ -212,8 +216,9 @@ async function* guardCursor<T>(
   }
 }
 
-function matches(record: AuditRecord, query: AuditQuery): boolean {
-  return (query.tool === undefined || record.tool === query.tool) &&
+function matches(record: AuditRecord, query: AuditQuery, now: number): boolean {
+  return (record.expiresAt === undefined || record.expiresAt > now) &&
+    (query.tool === undefined || record.tool === query.tool) &&
     (query.outcome === undefined || record.outcome === query.outcome) &&
     (query.clientId === undefined || record.clientId === query.clientId);
 }

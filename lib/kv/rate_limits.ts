@@ -46,13 +46,21 @@ export interface RateLimiter {
 export interface RateLimiterDeps {
   readonly kv: Deno.Kv;
   readonly clock: Clock;
+  /** Told about every refused hit (metrics). */
+  onRefused?(bucket: string): void;
 }
 
 const MAX_ATTEMPTS = 8;
 
 /** Creates a {@link RateLimiter} over `kv`. */
-export function createRateLimiter({ kv, clock }: RateLimiterDeps): RateLimiter {
+export function createRateLimiter({ kv, clock, onRefused }: RateLimiterDeps): RateLimiter {
   async function hit(bucket: string, subject: string, rule: RateLimit): Promise<RateLimitResult> {
+    const result = await count(bucket, subject, rule);
+    if (!result.allowed) onRefused?.(bucket);
+    return result;
+  }
+
+  async function count(bucket: string, subject: string, rule: RateLimit): Promise<RateLimitResult> {
     if (!(rule.limit > 0) || !(rule.windowMs > 0)) {
       throw new RangeError(`Invalid rate limit for "${bucket}": limit and window must be positive`);
     }

@@ -153,8 +153,10 @@ export interface WebDeps {
   readonly xano?: XanoPort;
   readonly audit: AuditStore;
   readonly usage: UsageStore;
-  /** The MCP tool inventory; the docs page says so when it is absent. */
-  readonly tools?: readonly ToolDoc[];
+  /** The MCP tool inventory, documented on the docs page. */
+  readonly tools: readonly ToolDoc[];
+  /** Toolset descriptions by id. */
+  readonly toolsets?: Readonly<Record<string, string>>;
   /** SDK deploys from the playground; the button is disabled when absent. */
   readonly deploy?: DeployPort;
 }

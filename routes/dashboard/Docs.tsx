@@ -10,7 +10,8 @@ export interface DocsProps {
   readonly sandbox: boolean;
   readonly session: DashboardSession | null;
   readonly mcpUrl: string;
-  readonly tools: readonly ToolDoc[] | undefined;
+  readonly tools: readonly ToolDoc[];
+  readonly toolsets?: Readonly<Record<string, string>>;
 }
 
 const ENTRY_POINTS: readonly (readonly [string, string])[] = [
@@ -43,7 +44,7 @@ const METHODS: readonly (readonly [string, string])[] = [
 /** `/dashboard/docs`: tool reference, SDK reference and setup guides. */
 export default function Docs(props: DocsProps): VNode {
   const toolsets = new Map<string, ToolDoc[]>();
-  for (const tool of props.tools ?? []) {
+  for (const tool of props.tools) {
     toolsets.set(tool.toolset, [...(toolsets.get(tool.toolset) ?? []), tool]);
   }
   return (
@@ -74,28 +75,27 @@ export default function Docs(props: DocsProps): VNode {
       </section>
       <section id="tools" aria-labelledby="tools-h">
         <h2 id="tools-h">Tool reference</h2>
-        {props.tools === undefined
-          ? (
-            <p class="notice">
-              The tool inventory is not part of this build yet, so there is nothing to list.
-            </p>
-          )
-          : (
-            <>
-              <p>
-                {props.tools.length} tools in {toolsets.size}{" "}
-                toolsets. Read-only connections only see tools marked read-only.
-              </p>
-              {[...toolsets].map(([toolset, tools]) => (
-                <section key={toolset} class="toolset" aria-labelledby={`ts-${toolset}`}>
-                  <h3 id={`ts-${toolset}`}>{toolset}</h3>
-                  <dl class="tools">
-                    {tools.map((tool) => <ToolEntry key={tool.name} tool={tool} />)}
-                  </dl>
-                </section>
-              ))}
-            </>
-          )}
+        <p>
+          {props.tools.length} tools in {toolsets.size}{" "}
+          toolsets. A connection sees the toolsets it was granted; read-only connections see only
+          the tools marked read-only, and destructive tools ask for confirmation first.
+        </p>
+        <ul class="toc">
+          {[...toolsets.keys()].map((toolset) => (
+            <li key={toolset}>
+              <a href={`#ts-${toolset}`}>{toolset}</a>
+            </li>
+          ))}
+        </ul>
+        {[...toolsets].map(([toolset, tools]) => (
+          <section key={toolset} class="toolset" aria-labelledby={`ts-${toolset}`}>
+            <h3 id={`ts-${toolset}`}>{toolset}</h3>
+            {props.toolsets?.[toolset] && <p class="muted">{props.toolsets[toolset]}</p>}
+            <dl class="tools">
+              {tools.map((tool) => <ToolEntry key={tool.name} tool={tool} />)}
+            </dl>
+          </section>
+        ))}
       </section>
       <section id="sdk" aria-labelledby="sdk-h">
         <h2 id="sdk-h">SDK reference</h2>

@@ -36,7 +36,13 @@ export function dashboardRoutes(deps: WebDeps): Hono<WebEnv> {
     const session = await deps.sessions.current(c);
     return renderPage(
       c,
-      <Docs {...chrome(deps)} session={session} mcpUrl={mcpUrl(deps)} tools={deps.tools} />,
+      <Docs
+        {...chrome(deps)}
+        session={session}
+        mcpUrl={mcpUrl(deps)}
+        tools={deps.tools}
+        {...(deps.toolsets ? { toolsets: deps.toolsets } : {})}
+      />,
     );
   });
 

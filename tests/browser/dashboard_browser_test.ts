@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { manualClock } from "../../lib/clock.ts";
-import { keys } from "../../lib/kv/keys.ts";
+import { Client, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
+import { memoryXano } from "../mcp/_memory_xano.ts";
 import { memoryKv } from "../_helpers.ts";
 import { DEMO, webApp } from "../_web_fakes.ts";
 
@@ -27,7 +28,12 @@ async function startServer(kv: Deno.Kv) {
     (req) => handler(req),
   );
   const origin = `http://127.0.0.1:${server.addr.port}`;
-  const built = await webApp(kv, { clock: manualClock(Date.now()), publicUrl: origin });
+  const xano = memoryXano();
+  const built = await webApp(kv, {
+    clock: manualClock(Date.now()),
+    publicUrl: origin,
+    app: { mcp: { xanoFor: () => Promise.resolve(xano) } },
+  });
   handler = built.app.fetch;
   return { server, origin, ...built };
 }
@@ -69,7 +75,7 @@ Deno.test({
   sanitizeResources: false,
   async fn(t) {
     using kv = await memoryKv();
-    const { server, origin, audit } = await startServer(kv);
+    const { server, origin } = await startServer(kv);
     const browser = await launch();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -176,42 +182,46 @@ Deno.test({
       );
 
       await t.step(
-        "events: a tool call recorded by the MCP layer appears, and filters work",
+        "events: tool calls made over MCP with a dashboard API key appear, and filters work",
         async () => {
-          const userId = (await kv.get<string>(keys.userByIdentity("xano:sandbox:1"))).value!;
-          await audit.record({
-            userId,
-            clientId: "client-claude",
-            clientName: "Claude",
-            tool: "xano_list_tables",
-            args: { workspace_id: 1, api_key: "should-not-show" },
-            ok: true,
-            durationMs: 42,
+          await nav(page, "API keys");
+          await page.getByLabel("Name").fill("Inspector");
+          await page.getByRole("button", { name: "Create key" }).click();
+          const key = await page.getByLabel("New API key").inputValue();
+          const client = new Client({ name: "browser-test", version: "1" });
+          await client.connect(
+            new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
+              requestInit: { headers: { authorization: `Bearer ${key}` } },
+            }),
+          );
+          const listed = await client.callTool({
+            name: "xano_list_tables",
+            arguments: { workspace_id: 1, note: "Bearer should-not-show-1234" },
           });
-          await audit.record({
-            userId,
-            clientId: "client-cursor",
-            clientName: "Cursor",
-            tool: "deploy_sdk_code",
-            args: { code: "create('x','GET')" },
-            ok: false,
-            durationMs: 180,
-            error: "Line 1: unknown filter",
-            deploy: { ok: false, autoFixed: true },
+          assert.notEqual(listed.isError, true);
+          const missing = await client.callTool({
+            name: "xano_get_table_details",
+            arguments: { workspace_id: 1, table_id: 999 },
           });
+          assert.equal(missing.isError, true);
+          await client.close();
           await nav(page, "Events");
-          const row = page.getByRole("row", { name: /xano_list_tables/ });
+          const toolRow = (tool: string) =>
+            page.getByRole("row").filter({
+              has: page.getByRole("cell", { name: tool, exact: true }),
+            });
+          const row = toolRow("xano_list_tables");
           await row.waitFor();
           const text = await row.textContent() ?? "";
-          assert.match(text, /Claude/);
-          assert.match(text, /42 ms/);
+          assert.match(text, /API key "Inspector"/);
+          assert.match(text, /\d+ ms/);
           assert.doesNotMatch(text, /should-not-show/);
           await shot(page, "07-events");
           await page.getByLabel("Outcome").selectOption("error");
           await page.getByRole("button", { name: "Apply" }).click();
           await page.waitForURL(/outcome=error/);
-          assert.equal(await page.getByRole("row", { name: /xano_list_tables/ }).count(), 0);
-          await page.getByRole("row", { name: /deploy_sdk_code/ }).waitFor();
+          assert.equal(await toolRow("xano_list_tables").count(), 0);
+          await toolRow("xano_get_table_details").waitFor();
         },
       );
 

@@ -157,3 +157,48 @@ Deno.test("config: reads the Xano client timeout and cache TTL, rejecting bad du
     /XANO_TIMEOUT: expected a duration/,
   );
 });
+
+Deno.test("config: rate limits and audit retention have defaults, parse N/duration and accept off on /mcp", () => {
+  const defaults = loadConfig(env({})).ops;
+  assert.equal(defaults.auditRetentionMs, 30 * 86_400_000);
+  assert.deepEqual(defaults.mcpPerIp, { limit: 1200, windowMs: 60_000 });
+  assert.deepEqual(defaults.mcpPerToken, { limit: 600, windowMs: 60_000 });
+  assert.deepEqual(defaults.signInPerIp, { limit: 30, windowMs: 900_000 });
+  const ops = loadConfig(env({
+    AUDIT_RETENTION: "7d",
+    MCP_RATE_LIMIT_IP: "off",
+    MCP_RATE_LIMIT_TOKEN: "50 / 10s",
+    SIGNIN_RATE_LIMIT_ACCOUNT: "5/1h",
+  })).ops;
+  assert.equal(ops.auditRetentionMs, 7 * 86_400_000);
+  assert.equal(ops.mcpPerIp, null);
+  assert.deepEqual(ops.mcpPerToken, { limit: 50, windowMs: 10_000 });
+  assert.deepEqual(ops.signInPerAccount, { limit: 5, windowMs: 3_600_000 });
+});
+
+Deno.test("config: invalid rate limits are named, and sign-in limits cannot be switched off", () => {
+  assert.throws(
+    () =>
+      loadConfig(env({
+        MCP_RATE_LIMIT_IP: "lots",
+        MCP_RATE_LIMIT_TOKEN: "0/1m",
+        SIGNIN_RATE_LIMIT_IP: "off",
+        AUDIT_RETENTION: "forever",
+      })),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 4);
+      assert.match(
+        error.message,
+        /MCP_RATE_LIMIT_IP: expected a limit such as 100\/1m or off, got "lots"/,
+      );
+      assert.match(error.message, /MCP_RATE_LIMIT_TOKEN/);
+      assert.match(
+        error.message,
+        /SIGNIN_RATE_LIMIT_IP: expected a limit such as 100\/1m, got "off"/,
+      );
+      assert.match(error.message, /AUDIT_RETENTION/);
+      return true;
+    },
+  );
+});

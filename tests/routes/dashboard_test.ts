@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { listGrants } from "../../lib/auth/grants.ts";
+import { XANO_TOOLS } from "../../mcp/tools/mod.ts";
 import { memoryKv } from "../_helpers.ts";
 import {
   authorizeThrough,
@@ -238,19 +239,19 @@ Deno.test("playground: deploy goes through the deploy port with the signed-in us
   assert.match(await big.text(), /larger than 128 KB/);
 });
 
-Deno.test("docs: public, the tool reference comes from the inventory, and says when there is none", async () => {
+Deno.test("docs: public, and the tool reference is generated from the MCP tool inventory", async () => {
   using kv = await memoryKv();
   const h = await harness(kv);
   const html = await (await h.anonymous("/dashboard/docs")).text();
-  assert.match(html, /id="tool-xano_list_tables"/);
-  assert.match(html, /workspace_id/);
-  assert.match(html, /destructive/);
-  assert.match(html, /2 tools in 1\s*(<!-- -->)?\s*toolsets/);
-  const bare = await harness(kv, { web: { tools: undefined } });
-  assert.match(
-    await (await bare.get("/dashboard/docs")).text(),
-    /tool inventory is not part of this build/,
-  );
+  for (const tool of XANO_TOOLS) {
+    assert.ok(html.includes(`id="tool-${tool.name}"`), tool.name);
+  }
+  assert.match(html, new RegExp(`${XANO_TOOLS.length} tools in \\d+\\s*(<!-- -->)?\\s*toolsets`));
+  const del = html.slice(html.indexOf('id="tool-xano_delete_table"'));
+  assert.match(del.slice(0, 400), /destructive/);
+  assert.match(html, /id="ts-records"/);
+  assert.match(html, /Table rows: browse, search/);
+  assert.match(html, /<code>table_id<\/code>/, "input parameters come from the zod schemas");
 });
 
 Deno.test("dashboard: unknown pages and failures render HTML error pages, not JSON or stacks", async () => {

@@ -1,0 +1,65 @@
+/**
+ * Rate limits on `/mcp`, per client IP and per bearer token, held in KV so
+ * they hold across every process sharing it. Checked before authentication
+ * (a flood of bad tokens costs one KV round trip each, never a token lookup);
+ * the token subject is its SHA-256, so no token is ever stored. A refused
+ * request gets 429, `Retry-After` and a JSON-RPC error body MCP clients show.
+ *
+ * @example
+ * ```ts
+ * app.use("/mcp", mcpRateLimit({ limiter, perIp: { limit: 1200, windowMs: 60_000 }, perToken: null, trustProxy: false }));
+ * ```
+ * @module
+ */
+
+import type { Context, MiddlewareHandler } from "hono";
+import { sha256Hex } from "../crypto.ts";
+import type { RateLimit, RateLimiter, RateLimitResult } from "../kv/rate_limits.ts";
+import { clientIp } from "./client_ip.ts";
+
+/** Options of {@link mcpRateLimit}; a `null` rule is switched off. */
+export interface McpRateLimitOptions {
+  readonly limiter: RateLimiter;
+  readonly perIp: RateLimit | null;
+  readonly perToken: RateLimit | null;
+  readonly trustProxy: boolean;
+}
+
+/** Bucket names, as they appear in the `rate_limited_total` metric. */
+export const MCP_BUCKETS = { ip: "mcp_ip", token: "mcp_token" } as const;
+
+/** The middleware; CORS preflights pass untouched. */
+export function mcpRateLimit(options: McpRateLimitOptions): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return await next();
+    if (options.perIp) {
+      const ip = clientIp(c, { trustProxy: options.trustProxy });
+      const result = await options.limiter.hit(MCP_BUCKETS.ip, ip, options.perIp);
+      if (!result.allowed) return refuse(c, result, "this address");
+    }
+    const token = /^Bearer\s+(\S+)/i.exec(c.req.header("authorization") ?? "")?.[1];
+    if (options.perToken && token) {
+      const subject = await sha256Hex(token);
+      const result = await options.limiter.hit(MCP_BUCKETS.token, subject, options.perToken);
+      if (!result.allowed) return refuse(c, result, "this token");
+    }
+    await next();
+  };
+}
+
+function refuse(c: Context, result: RateLimitResult, who: string): Response {
+  const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+  return c.json(
+    {
+      jsonrpc: "2.0",
+      error: {
+        code: -32000,
+        message:
+          `Too many requests from ${who}; wait ${seconds} seconds before retrying (Retry-After)`,
+      },
+      id: null,
+    },
+    429,
+    { "Retry-After": String(seconds), "Cache-Control": "no-store" },
+  );
+}
