@@ -36,11 +36,12 @@ import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { compileSdkCode } from "./xs/sdk/mod.ts";
+import { createCompileCache } from "./kv/compile_cache.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
 import { createRateLimiter } from "./kv/rate_limits.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
 import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
-import { xanoReadiness } from "./ops/readiness.ts";
+import { xanoChecks } from "./ops/readiness.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -109,15 +110,6 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
-  app.use(
-    "/mcp",
-    mcpRateLimit({
-      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
-      perIp: deps.config.ops.mcpPerIp,
-      perToken: deps.config.ops.mcpPerToken,
-      trustProxy: deps.config.auth.trustProxy,
-    }),
-  );
   const audit = createAuditStore({
     kv: deps.kv,
     clock: deps.clock,
@@ -141,6 +133,15 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
+  const mcpLimit = mcpRateLimit({
+    limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+    perIp: deps.config.ops.mcpPerIp,
+    perToken: deps.config.ops.mcpPerToken,
+    trustProxy: deps.config.auth.trustProxy,
+  });
+  app.use("/mcp", mcpLimit);
+  app.use("/sse", mcpLimit); // the legacy HTTP+SSE transport shares the budget
+  app.use("/sse/*", mcpLimit);
   const onToolCall = createToolCallRecorder({
     audit,
     metrics: deps.metrics,
@@ -159,20 +160,6 @@ export function createApp(deps: AppDeps): Hono {
   return app;
 }
 
-/** Xano reachability and breaker checks, when this process talks to a Xano (or the sandbox). */
-function xanoChecks(deps: AppDeps): ReadinessCheck[] {
-  const xano = deps.xano;
-  if (!xano) return [];
-  const sandbox = deps.sandbox;
-  const metaUrl = deps.config.xano.metaUrl ?? sandbox?.urls(deps.config.publicUrl).meta;
-  if (!metaUrl) return [];
-  return xanoReadiness({
-    metaUrl,
-    fetch: sandbox && !deps.config.xano.metaUrl ? sandbox.fetch : deps.fetch,
-    breakerState: (host) => xano.resilience.breakerState(host),
-  });
-}
-
 /**
  * The `/mcp` Xano access: an explicit override (tests), else the process's Xano
  * runtime, else a clear "not connected" failure from every tool that reaches Xano.
@@ -180,6 +167,7 @@ function xanoChecks(deps: AppDeps): ReadinessCheck[] {
 function mcpXano(
   deps: AppDeps,
 ): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor"> {
+  const sdkCompiler = createSdkCompiler(deps);
   if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
   const xano = deps.xano;
   if (xano) {
@@ -211,7 +199,23 @@ function mcpXano(
   };
 }
 
-/** The SDK compiler as the code tools use it (parse, translate, fix, validate; never run). */
-const sdkCompiler: SdkCompiler = {
-  compile: (code, options) => compileSdkCode(code, { fix: options.fix }),
-};
+/**
+ * The SDK compiler as the code tools use it (parse, translate, fix, validate; never run),
+ * behind the KV compile cache keyed by compiler version and input hash.
+ */
+function createSdkCompiler(deps: AppDeps): SdkCompiler {
+  const cache = createCompileCache({
+    kv: deps.kv,
+    clock: deps.clock,
+    ttlMs: deps.config.compileCacheTtlMs,
+    compiler: (code, options) => compileSdkCode(code, { fix: options.fix }),
+  });
+  return {
+    async compile(code, options) {
+      const before = cache.stats().hits;
+      const result = await cache.compile(code, { fix: options.fix });
+      deps.metrics.compileCache.inc({ result: cache.stats().hits > before ? "hit" : "miss" });
+      return result;
+    },
+  };
+}
