@@ -15,7 +15,12 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   validate,
   fix,
   compile,
-  deploy: (args, io) => deploy(args, io, { env: Deno.env, fetch: (request) => fetch(request) }),
+  // deploy reads only the XANO_* settings (the task grants just those variables)
+  deploy: (args, io) =>
+    deploy(args, io, {
+      env: { get: (name) => name.startsWith("XANO_") ? Deno.env.get(name) : undefined },
+      fetch: (request) => fetch(request),
+    }),
 };
 
 /** Real file system and process streams. */

@@ -85,6 +85,12 @@ async function main(): Promise<void> {
         faults: config.sandbox.faults || "none",
       },
     );
+    if (config.env === "production") {
+      logger.error(
+        "APP_ENV is production but no Xano is configured: anyone who knows the sandbox demo account can sign in; set XANO_AUTH_URL and XANO_META_URL",
+        { demoEmail: config.sandbox.demoEmail },
+      );
+    }
   }
 
   // With the sandbox standing in for Xano, its own URLs are answered in process.
@@ -107,6 +113,8 @@ async function main(): Promise<void> {
     fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
+    // The sandbox also answers the account-level routes (`/instance`).
+    ...(sandbox ? { accountUrl: sandbox.urls(config.publicUrl).meta } : {}),
   });
   const app = createApp({
     config,

@@ -103,7 +103,8 @@ export function resourceMetadataUrl(publicUrl: string): string {
   return `${publicUrl}/.well-known/oauth-protected-resource/mcp`;
 }
 
-async function authenticate(
+/** Checks the bearer token; a 401/403 response when it does not pass. */
+export async function authenticate(
   c: Context,
   verifier: TokenVerifier,
   publicUrl: string,
@@ -166,7 +167,10 @@ function neededScope(body: unknown, options: McpAppOptions): Scope | undefined {
 }
 
 /** Grant controls narrowed by `?toolsets=a,b&read_only=1`; the query can never widen them. */
-function connectionSettings(c: Context, grant: GrantContext | null): ConnectionSettings | Response {
+export function connectionSettings(
+  c: Context,
+  grant: GrantContext | null,
+): ConnectionSettings | Response {
   const query = c.req.query();
   let toolsets = grant?.toolsets;
   if (query.toolsets !== undefined) {

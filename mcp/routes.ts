@@ -16,7 +16,9 @@ import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
 import { createMcpServer, type ToolCallEvent } from "./server.ts";
-import { createSessionManager, type SessionManager } from "./sessions.ts";
+import { type Caller, createSessionManager, type SessionManager } from "./sessions.ts";
+import { legacySseApp } from "./legacy_sse.ts";
+import type { McpServer } from "./sdk.ts";
 import type { SdkCompiler, XanoApi, XanoDebug, XanoToolDeps } from "./tools/_shared.ts";
 import { classifyToolError } from "./tools/errors.ts";
 import { XANO_TOOLS } from "./tools/mod.ts";
@@ -60,65 +62,73 @@ const INSTRUCTIONS =
  * app.route("/", mcp);
  * ```
  */
-export function createMcpRoutes(deps: McpRoutesDeps): { app: Hono; sessions: SessionManager } {
+export function createMcpRoutes(
+  deps: McpRoutesDeps,
+): { app: Hono; sessions: SessionManager; legacy: { close(): Promise<void> } } {
   const confirmations = createConfirmationStore({ kv: deps.kv, clock: deps.clock });
+  function buildServer(record: Pick<Caller, "grantId" | "userId" | "settings">): McpServer {
+    const settings = record.settings as unknown as ConnectionSettings;
+    const toolDeps: XanoToolDeps = {
+      xano: lazyXano(() => deps.xanoFor(record.userId)),
+      workspaceId: settings.workspaceId,
+      instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
+      sdk: deps.sdk,
+      debug: deps.debugFor?.(record.userId),
+      connection: {
+        client_id: settings.clientId,
+        scopes: settings.scopes ?? "all",
+        read_only: settings.readOnly,
+        toolsets: settings.toolsets ?? "defaults",
+        ...(settings.workspaceId === undefined ? {} : { workspace_id: settings.workspaceId }),
+      },
+    };
+    return createMcpServer({
+      tools: XANO_TOOLS,
+      deps: toolDeps,
+      selection: {
+        readOnly: settings.readOnly,
+        toolsets: settings.toolsets,
+        scopes: settings.scopes,
+        debugEnabled: deps.config.mcp.debugTools,
+      },
+      grantId: record.grantId,
+      confirmations,
+      logger: deps.logger,
+      classifyError: classifyToolError,
+      instructions: INSTRUCTIONS,
+      extensions: [(server) => registerResources(server, toolDeps), registerPrompts],
+      ...(deps.onToolCall
+        ? {
+          onToolCall: (event: ToolCallEvent) =>
+            deps.onToolCall!({
+              userId: record.userId,
+              grantId: record.grantId,
+              clientId: settings.clientId ?? "anonymous",
+            }, event),
+        }
+        : {}),
+    });
+  }
   const sessions = createSessionManager({
     kv: deps.kv,
     clock: deps.clock,
     logger: deps.logger,
-    buildServer(record) {
-      const settings = record.settings as unknown as ConnectionSettings;
-      const toolDeps: XanoToolDeps = {
-        xano: lazyXano(() => deps.xanoFor(record.userId)),
-        workspaceId: settings.workspaceId,
-        instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
-        sdk: deps.sdk,
-        debug: deps.debugFor?.(record.userId),
-        connection: {
-          client_id: settings.clientId,
-          scopes: settings.scopes ?? "all",
-          read_only: settings.readOnly,
-          toolsets: settings.toolsets ?? "defaults",
-          ...(settings.workspaceId === undefined ? {} : { workspace_id: settings.workspaceId }),
-        },
-      };
-      return createMcpServer({
-        tools: XANO_TOOLS,
-        deps: toolDeps,
-        selection: {
-          readOnly: settings.readOnly,
-          toolsets: settings.toolsets,
-          scopes: settings.scopes,
-          debugEnabled: deps.config.mcp.debugTools,
-        },
-        grantId: record.grantId,
-        confirmations,
-        logger: deps.logger,
-        classifyError: classifyToolError,
-        instructions: INSTRUCTIONS,
-        extensions: [(server) => registerResources(server, toolDeps), registerPrompts],
-        ...(deps.onToolCall
-          ? {
-            onToolCall: (event: ToolCallEvent) =>
-              deps.onToolCall!({
-                userId: record.userId,
-                grantId: record.grantId,
-                clientId: settings.clientId ?? "anonymous",
-              }, event),
-          }
-          : {}),
-      });
-    },
+    buildServer,
   });
-  const app = mcpApp({
+  const guard = {
     publicUrl: deps.config.publicUrl,
     allowedOrigins: deps.config.mcp.allowedOrigins,
     allowedHosts: deps.config.mcp.allowedHosts,
+  };
+  const app = mcpApp({
+    ...guard,
     verifier: deps.verifier,
     sessions,
     toolScope: (name) => XANO_TOOLS.find((tool) => tool.name === name)?.scope,
   });
-  return { app, sessions };
+  const legacy = legacySseApp({ ...guard, verifier: deps.verifier, buildServer });
+  app.route("/", legacy.app);
+  return { app, sessions, legacy };
 }
 
 /** A {@link XanoApi} that resolves the real client on first use (and again after a failure). */

@@ -42,7 +42,11 @@ export interface OAuthClient {
   readonly clientIdIssuedAt: number;
   readonly clientSecretHash?: string;
   readonly registrationTokenHash?: string;
-  /** Metadata documents only: when the cached copy must be fetched again. */
+  /**
+   * Metadata documents: when the cached copy must be fetched again. Registered
+   * clients: when the registration lapses unless a code is exchanged first
+   * (clients that register on every connection leave many unused ones).
+   */
   readonly expiresAt?: number;
 }
 
@@ -59,6 +63,8 @@ export interface ClientStore {
   register(metadata: unknown): Promise<Registration>;
   /** A registered client or a (cached) metadata-document client; `null` when unknown. */
   get(clientId: string): Promise<OAuthClient | null>;
+  /** Keeps a registered client for good once it has completed an authorization. */
+  activate(client: OAuthClient): Promise<void>;
   /** Checks a client secret against its stored hash. */
   verifySecret(client: OAuthClient, secret: string): Promise<boolean>;
   /** Checks a registration access token (RFC 7592). */
@@ -96,6 +102,8 @@ const registrationSchema = z.object({
 }).loose();
 
 const SUPPORTED_GRANTS = new Set(["authorization_code", "refresh_token"]);
+/** How long a registration waits for its first authorization. */
+export const PENDING_CLIENT_TTL_MS = 7 * 86_400_000;
 
 /** Creates the {@link ClientStore}. */
 export function createClientStore(deps: ClientStoreDeps): ClientStore {
@@ -161,6 +169,7 @@ export function createClientStore(deps: ClientStoreDeps): ClientStore {
         responseTypes: input.response_types,
         tokenEndpointAuthMethod: input.token_endpoint_auth_method,
         clientIdIssuedAt: Math.floor(clock.now() / 1000),
+        expiresAt: clock.now() + PENDING_CLIENT_TTL_MS,
         registrationTokenHash: await sha256Hex(registrationAccessToken),
         ...(clientSecret ? { clientSecretHash: await sha256Hex(clientSecret) } : {}),
         ...(input.client_name ? { clientName: input.client_name } : {}),
@@ -172,7 +181,7 @@ export function createClientStore(deps: ClientStoreDeps): ClientStore {
       };
       const result = await kv.atomic()
         .check({ key: keys.oauthClient(client.clientId), versionstamp: null })
-        .set(keys.oauthClient(client.clientId), client)
+        .set(keys.oauthClient(client.clientId), client, { expireIn: PENDING_CLIENT_TTL_MS })
         .commit();
       if (!result.ok) throw new OAuthError("server_error", "Cannot register the client; try again");
       return { client, registrationAccessToken, ...(clientSecret ? { clientSecret } : {}) };
@@ -181,7 +190,15 @@ export function createClientStore(deps: ClientStoreDeps): ClientStore {
     async get(clientId) {
       if (!clientId || clientId.length > 2000) return null;
       if (isMetadataDocumentId(clientId)) return await cachedDocumentClient(clientId);
-      return (await kv.get<OAuthClient>(keys.oauthClient(clientId))).value;
+      const client = (await kv.get<OAuthClient>(keys.oauthClient(clientId))).value;
+      if (client?.expiresAt !== undefined && client.expiresAt <= clock.now()) return null;
+      return client;
+    },
+
+    async activate(client) {
+      if (client.source !== "dcr" || client.expiresAt === undefined) return;
+      const { expiresAt: _pending, ...kept } = client;
+      await kv.set(keys.oauthClient(client.clientId), kept);
     },
 
     async verifySecret(client, secret) {

@@ -87,7 +87,8 @@ export function faultPipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
 export function droppedResponse(): Response {
   const body = new ReadableStream({
     start(controller) {
-      controller.error(new Error("Connection dropped by sandbox fault injection"));
+      // A bare message, not an Error: served, Deno logs one short line per drop, not a stack.
+      controller.error("sandbox fault injection dropped this connection");
     },
   });
   return new Response(body, { status: 200, headers: { [DROP_HEADER]: "drop" } });

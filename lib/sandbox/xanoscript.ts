@@ -36,6 +36,14 @@ export interface ScriptObject {
   readonly attributes?: Readonly<Record<string, string>>;
   /** Table columns with what the summary leaves out: defaults, enum values, references. */
   readonly columns?: readonly ScriptColumn[];
+  /** Table indexes from `index = [{type: "btree", field: [{name: "x", op: "asc"}]}]`. */
+  readonly indexes?: readonly ScriptIndex[];
+}
+
+/** A table index as its script declares it (`btree|unique` reads as `unique`). */
+export interface ScriptIndex {
+  readonly type: string;
+  readonly fields: readonly { readonly name: string; readonly op?: string }[];
 }
 
 /** A table column as its script declares it. */
@@ -107,7 +115,7 @@ export function validatorGate(): XanoScriptGate {
 }
 
 /** Reads literal attributes and table columns from the object's syntax tree. */
-function details(source: string): Pick<ScriptObject, "attributes" | "columns"> {
+function details(source: string): Pick<ScriptObject, "attributes" | "columns" | "indexes"> {
   const object: XsObject | undefined = parseXanoScript(source).document.objects[0];
   if (!object) return {};
   const attributes: Record<string, string> = {};
@@ -116,8 +124,10 @@ function details(source: string): Pick<ScriptObject, "attributes" | "columns"> {
     const value = literal(item.value);
     if (value !== undefined) attributes[item.name] = value;
   }
+  const indexAttribute = object.body.find((i) => i.kind === "attribute" && i.name === "index");
+  const indexes = indexAttribute?.kind === "attribute" ? indexesOf(indexAttribute.value) : [];
   const schema = object.body.find((i) => i.kind === "block" && i.keyword === "schema");
-  if (!schema || schema.kind !== "block") return { attributes };
+  if (!schema || schema.kind !== "block") return { attributes, indexes };
   const columns: ScriptColumn[] = [];
   for (const item of schema.body ?? []) {
     if (item.kind !== "field" || item.type === "dblink") continue;
@@ -138,7 +148,35 @@ function details(source: string): Pick<ScriptObject, "attributes" | "columns"> {
       ...(attrs.has("sensitive") ? { sensitive: literal(attrs.get("sensitive")!) === "true" } : {}),
     });
   }
-  return { attributes, columns };
+  return { attributes, columns, indexes };
+}
+
+function indexesOf(value: XsExpr): ScriptIndex[] {
+  if (value.kind !== "unit" || value.atom.kind !== "array") return [];
+  const out: ScriptIndex[] = [];
+  for (const item of value.atom.items) {
+    const entries = entriesOf(item);
+    const type = entries.get("type");
+    const fields = entries.get("field");
+    if (!type || !fields || fields.kind !== "unit" || fields.atom.kind !== "array") continue;
+    const typeText = literal(type);
+    if (typeText === undefined) continue;
+    out.push({
+      type: typeText === "btree|unique" ? "unique" : typeText,
+      fields: fields.atom.items.flatMap((f) => {
+        const parts = entriesOf(f);
+        const name = parts.get("name") && literal(parts.get("name")!);
+        const op = parts.get("op") && literal(parts.get("op")!);
+        return name === undefined ? [] : [{ name, ...(op ? { op } : {}) }];
+      }),
+    });
+  }
+  return out;
+}
+
+function entriesOf(expr: XsExpr): Map<string, XsExpr> {
+  if (expr.kind !== "unit" || expr.atom.kind !== "object") return new Map();
+  return new Map(expr.atom.entries.map((e) => [e.key.replace(/^["']|["']$/g, ""), e.value]));
 }
 
 function isAttribute(item: XsItem): item is Extract<XsItem, { kind: "attribute" }> {

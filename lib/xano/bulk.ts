@@ -26,6 +26,7 @@
 
 import { BadRequestError } from "../errors.ts";
 import { XanoError } from "./errors.ts";
+import type { BulkResult } from "./schemas.ts";
 
 /** What happened to one input item. */
 export type ItemResult =
@@ -273,4 +274,82 @@ export function keyOf(value: unknown): string {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+/**
+ * Runs an idempotent per-id bulk call in chunks. Xano's `success` list names the
+ * ids it applied; ids it does not name are reported `failed` (not found or not
+ * applied). When Xano reports only a count, a chunk whose count covers every id
+ * is all applied and a short count leaves its ids `unknown`.
+ */
+export async function bulkById(
+  ids: readonly (number | string)[],
+  chunkSize = 100,
+  status: "updated" | "deleted",
+  call: (start: number, end: number) => Promise<BulkResult>,
+): Promise<BulkReport> {
+  const results: ItemResult[] = [];
+  let chunks = 0;
+  for (let start = 0; start < ids.length; start += chunkSize) {
+    const end = Math.min(ids.length, start + chunkSize);
+    chunks++;
+    try {
+      const answer = await call(start, end);
+      const named = Array.isArray(answer.success)
+        ? new Set(answer.success.map((entry) => keyOf(idOf(entry))))
+        : undefined;
+      const total = answer.success_total ??
+        (typeof answer.success === "number" ? answer.success : undefined);
+      for (let index = start; index < end; index++) {
+        const id = ids[index]!;
+        if (named ? named.has(keyOf(id)) : total === end - start || answer.success === true) {
+          results.push({ index, status, id });
+        } else if (named) {
+          results.push({
+            index,
+            status: "failed",
+            error: {
+              category: "not_found",
+              message: `Record ${
+                JSON.stringify(id)
+              } was not ${status}: Xano did not list it as applied`,
+              nextStep: "Check that the record id exists with a browse or search",
+            },
+          });
+        } else {
+          results.push({
+            index,
+            status: "unknown",
+            error: {
+              category: "unknown_outcome",
+              message: `Xano applied ${total ?? "an unknown number"} of ${
+                end - start
+              } items in this chunk`,
+              nextStep: "Read the records back to see which ones changed",
+            },
+          });
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof XanoError)) throw error;
+      const definite = error.delivered === "no" ||
+        (error.delivered === "yes" && !["upstream_down", "timeout"].includes(error.category));
+      for (let index = start; index < end; index++) {
+        results.push(
+          definite
+            ? { index, status: "failed", error: itemError(error) }
+            : { index, status: "unknown", error: itemError(error) },
+        );
+      }
+    }
+  }
+  return { results, counts: countResults(results), chunks, verifications: 0 };
+}
+
+function idOf(entry: unknown): unknown {
+  if (entry && typeof entry === "object" && "id" in entry) return (entry as { id: unknown }).id;
+  if (entry && typeof entry === "object" && "row_id" in entry) {
+    return (entry as { row_id: unknown }).row_id;
+  }
+  return entry;
 }

@@ -11,6 +11,7 @@ import { FIELD_TYPES, TYPE_CORRECTIONS } from "./names.ts";
 
 const OBJECT_CONTEXT = /[=:(\[,|?]\s*$/;
 
+/** `input {}` → `input {` + `}` on the next line (an empty block needs a newline). */
 export const emptyBlock: TextRule = (s) =>
   eachLine(s, "expand-empty-block", (line) => {
     const m = /^(\s*)(.*\S)\s*\{\s*\}(\s+as\s+\$[\w.]+)?\s*$/.exec(line);
@@ -82,6 +83,7 @@ function shift(lines: string[], from: number, to: number, by: string): void {
   for (let k = from; k <= to; k++) if (lines[k].trim() !== "") lines[k] = by + lines[k];
 }
 
+/** `foreach $items as $item {` → `foreach ($items) {` + `each as $item {`. */
 export const foreachOld: TextRule = (s) => {
   for (let k = s.lines.length - 1; k >= 0; k--) {
     const m = /^(\s*)foreach\s+(\$[\w.]+)\s+as\s+\$?(\w+)\s*\{\s*$/.exec(s.lines[k]);
@@ -101,6 +103,7 @@ export const foreachOld: TextRule = (s) => {
   }
 };
 
+/** An `if` outside `conditional` (with its `elseif`/`else` chain) gets wrapped in `conditional { … }`. */
 export const bareIf: TextRule = (s) => {
   for (let k = 0; k < s.lines.length; k++) {
     const m = /^(\s*)if\s*(\(.*\)|[^({].*?)\s*\{\s*$/.exec(s.lines[k]);

@@ -53,7 +53,7 @@ export function eachLine(
 ) {
   const guarded = protectedLines(state.lines);
   for (let k = state.lines.length - 1; k >= 0; k--) {
-    if (guarded.has(k)) continue;
+    if (guarded.has(k) || /^\s*\/\//.test(state.lines[k])) continue;
     const out = fn(state.lines[k], k);
     if (out !== undefined) replaceLine(state, rule, k, out);
   }
@@ -75,12 +75,14 @@ export function closingLine(lines: string[], k: number): number {
   return -1;
 }
 
+/** `# text` → `// text`. */
 export const hashComment: TextRule = (s) =>
   eachLine(s, "hash-comment", (line) => {
     const m = /^(\s*)#+\s?(.*)$/.exec(line);
     return m ? `${m[1]}// ${m[2]}` : undefined;
   });
 
+/** `code // text` → the comment on its own line above the code. */
 export const trailingComment: TextRule = (s) => {
   const toks = tokenize(s.lines.join("\n"));
   for (let j = toks.length - 1; j >= 0; j--) {
@@ -93,6 +95,7 @@ export const trailingComment: TextRule = (s) => {
   }
 };
 
+/** `response { value = X }` (one line or several) → `response = X`. */
 export const responseBlock: TextRule = (s) => {
   for (let k = s.lines.length - 1; k >= 0; k--) {
     const one = /^(\s*)response\s*\{\s*value\s*=\s*(.+?)\s*\}\s*$/.exec(s.lines[k]);
@@ -101,31 +104,42 @@ export const responseBlock: TextRule = (s) => {
       continue;
     }
     const open = /^(\s*)response\s*\{\s*$/.exec(s.lines[k]);
-    const value = /^\s*value\s*=\s*(.+)$/.exec(s.lines[k + 1] ?? "");
-    if (open && value && /^\s*\}\s*$/.test(s.lines[k + 2] ?? "")) {
-      s.fixes.push({
-        rule: "response-block",
-        before: "response { value = … }",
-        after: `response = ${excerpt(value[1])}`,
-        line: k + 1,
-      });
-      s.lines.splice(k, 3, `${open[1]}response = ${value[1]}`);
+    let v = k + 1;
+    while (v < s.lines.length && s.lines[v].trim() === "") v++;
+    const value = /^\s*value\s*=\s*(.+)$/.exec(s.lines[v] ?? "");
+    if (!open || !value) continue;
+    const end = closingLine(s.lines, k);
+    if (end < 0) continue;
+    const inner = s.lines.slice(v + 1, end).map((x) => x.replace(/^ {2}/, ""));
+    while (inner.length > 0 && inner[inner.length - 1].trim() === "") inner.pop();
+    if (inner.some((x) => /^\s*\w+\s*=[^=]/.test(x) && !/^\s/.test(x.slice(open[1].length)))) {
+      continue;
     }
+    s.fixes.push({
+      rule: "response-block",
+      before: "response { value = … }",
+      after: `response = ${excerpt(value[1])}`,
+      line: k + 1,
+    });
+    s.lines.splice(k, end - k + 1, `${open[1]}response = ${value[1]}`, ...inner);
   }
 };
 
+/** `else if (…)` → `elseif (…)`. */
 export const elseIf: TextRule = (s) =>
   eachLine(s, "else-if-to-elseif", (line) => {
     if (!/^\s*\}?\s*else\s+if\b/.test(line)) return undefined;
     return line.replace(/else\s+if\b\s*/, "elseif ");
   });
 
+/** `} else {` → `}` and `else {` on separate lines. */
 export const splitElse: TextRule = (s) =>
   eachLine(s, "else-on-own-line", (line) => {
     const m = /^(\s*)\}\s*((?:elseif|else)\b.*)$/.exec(line);
     return m ? `${m[1]}}\n${m[1]}${m[2]}` : undefined;
   });
 
+/** A comment between `}` and `elseif`/`else` moves above the `if`. */
 export const commentBeforeElse: TextRule = (s) => {
   for (let k = 1; k < s.lines.length; k++) {
     if (!/^\s*(elseif|else)\b/.test(s.lines[k])) continue;
@@ -154,11 +168,12 @@ export const commentBeforeElse: TextRule = (s) => {
 
 const FIELD_HEAD = /^(\s*)([a-z_]+)(\[[^\]]*\])?(\?)?(\s+[A-Za-z_]\w*)(\??)(.*)$/;
 
+/** `string`/`integer`/`float`/`boolean`/… field types → `text`/`int`/`decimal`/`bool`/…. */
 export const typeAlias: TextRule = (s) =>
   eachLine(s, "type-alias", (line) => {
     const m = FIELD_HEAD.exec(line);
     const better = m && TYPE_CORRECTIONS[m[2]];
-    if (!m || !better || /^\s*(=|as\b)/.test(m[7])) return undefined;
+    if (!m || !better || (m[6] === "" && /^\s*(=|as\b)/.test(m[7]))) return undefined;
     return line.replace(m[2], better);
   });
 
@@ -196,6 +211,7 @@ export const nullableAttribute: TextRule = (s) => {
   }
 };
 
+/** `bool x? default = true` → `bool x?=true`. */
 export const defaultKeyword: TextRule = (s) =>
   eachLine(s, "default-keyword", (line) => {
     const m =
@@ -205,12 +221,14 @@ export const defaultKeyword: TextRule = (s) =>
     return m ? `${m[1]}?=${m[2]}${m[3]}` : undefined;
   });
 
+/** `var total {` → `var $total {`. */
 export const varDollar: TextRule = (s) =>
   eachLine(s, "var-needs-dollar", (line) => {
     const m = /^(\s*!?var(?:\.update)?\s+)([A-Za-z_][\w.]*)(\s*\{.*)$/.exec(line);
     return m ? `${m[1]}$${m[2]}${m[3]}` : undefined;
   });
 
+/** `} as result` → `} as $result`. */
 export const asDollar: TextRule = (s) =>
   eachLine(s, "as-needs-dollar", (line) => {
     const m = /^(.*\bas\s+)([A-Za-z_]\w*)(\s*\{?\s*)$/.exec(line);
@@ -218,6 +236,7 @@ export const asDollar: TextRule = (s) =>
     return `${m[1]}$${m[2]}${m[3]}`;
   });
 
+/** ``precondition if (`expr`) {`` → `precondition (expr) {`. */
 export const preconditionIf: TextRule = (s) =>
   eachLine(s, "precondition-if", (line) => {
     const m = /^(\s*precondition)\s+if\s*\(\s*`([^`]*)`\s*\)(.*)$/.exec(line) ??
@@ -225,6 +244,7 @@ export const preconditionIf: TextRule = (s) =>
     return m ? `${m[1]} (${m[2]})${m[3]}` : undefined;
   });
 
+/** `auth = user` → `auth = "user"` (also api_group, canonical, datasource). */
 export const quoteNames: TextRule = (s) =>
   eachLine(s, "quote-clause-value", (line) => {
     const m = /^(\s*(?:auth|api_group|canonical|datasource)\s*=\s*)([A-Za-z_][\w-]*)\s*$/.exec(
@@ -234,6 +254,7 @@ export const quoteNames: TextRule = (s) =>
     return `${m[1]}"${m[2]}"`;
   });
 
+/** `verb=get` → `verb=GET`. */
 export const verbCase: TextRule = (s) =>
   eachLine(s, "verb-uppercase", (line) => {
     const m = /^(\s*query\s+\S+\s+verb\s*=\s*)(get|post|put|patch|delete)\b(.*)$/i.exec(line);

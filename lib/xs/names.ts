@@ -116,3 +116,20 @@ export const OBJECT_KINDS: ReadonlySet<string> = words(`
 
 /** HTTP verbs accepted in `query … verb=X`. */
 export const VERBS: ReadonlySet<string> = words("GET POST PUT PATCH DELETE");
+
+/** `$env.` members that are tokens of their own: they cannot stand alone or be assigned. */
+export const ENV_VARIABLES: ReadonlySet<string> = words(`
+  $remote_ip $tenant $remote_port $remote_user $http_headers $webflow $api_baseurl $request_uri
+  $request_querystring $request_auth_token $datasource $branch $remote_passwd $remote_host
+  $request_method
+`);
+
+/** Variables that cannot be declared or assigned (`var $input` fails). */
+export const UNASSIGNABLE: ReadonlySet<string> = new Set([
+  "$auth",
+  "$env",
+  "$error",
+  "$input",
+  "$var",
+  ...ENV_VARIABLES,
+]);

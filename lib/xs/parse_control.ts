@@ -8,7 +8,7 @@
 
 import type { XsBlock, XsItem } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
-import { parseAttribute, parseParenExpr, parseStackBody } from "./parse_stack.ts";
+import { assignable, parseAttribute, parseParenExpr, parseStackBody } from "./parse_stack.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
 
 /** Statements with nested keyword blocks, by name. */
@@ -151,6 +151,7 @@ function parseLoop(p: Cursor, withAs: boolean): XsItem[] {
       p.word("as", "after 'each'");
       const v = p.peek();
       if (v.t !== T.Var) p.fail(v, `Expected a variable after 'each as' but found ${describe(v)}`);
+      assignable(p, v);
       as = p.next().v;
     }
     return block(p, "each", as === undefined ? {} : { as }, withAs);

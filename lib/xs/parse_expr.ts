@@ -18,7 +18,13 @@ import type {
   XsVariable,
 } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
-import { EXPRESSION_FILTERS, OPERATORS, QUERY_FILTERS, QUERY_WORD_OPERATORS } from "./names.ts";
+import {
+  ENV_VARIABLES,
+  EXPRESSION_FILTERS,
+  OPERATORS,
+  QUERY_FILTERS,
+  QUERY_WORD_OPERATORS,
+} from "./names.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
 
 /** Expression context: `query` enables the operators and filters of `where` clauses. */
@@ -303,6 +309,14 @@ function separated(p: Cursor, close: string, item: () => void): void {
 
 function parseVariable(p: Cursor, mode: ExprMode): XsVariable {
   const tok = p.next();
+  if (ENV_VARIABLES.has(tok.v)) {
+    p.fail(
+      tok,
+      `'${tok.v}' is only available as '$env.${tok.v}'`,
+      "XS_SYNTAX",
+      `Write '$env.${tok.v}'`,
+    );
+  }
   const path: XsAccessor[] = [];
   if (NEEDS_FIELD.has(tok.v) || tok.v === "$env") {
     const after = p.peek();

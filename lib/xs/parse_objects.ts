@@ -281,8 +281,35 @@ function parseClause(p: Cursor, shape: ClauseShape): XsItem {
   if (kw.v === "response_type" && v.v !== '"standard"' && v.v !== '"stream"') {
     p.error(v, "response_type must be either 'stream' or 'standard'", "XS_INVALID_VALUE");
   }
+  if (kw.v === "history") return parseHistory(p, kw);
   const typed = CLAUSE_TYPES[kw.v];
   const value = typed ? parseTyped(p, typed, kw.v) : parseExpr(p);
+  return node({ kind: "attribute", name: kw.v, disabled: false, value });
+}
+
+const HISTORY = new Set(["false", '"inherit"', "0", "10", "100", "1000", "10000", '"all"']);
+
+/** `history = false | "inherit" | 0 | 10 | 100 | 1000 | 10000 | "all"`. */
+function parseHistory(p: Cursor, kw: Token): XsItem {
+  const v = p.peek();
+  if (!HISTORY.has(v.v) || v.t === T.Error) {
+    p.fail(
+      v,
+      `Expected one of false, "inherit", 0, 10, 100, 1000, 10000, "all" after 'history =' but found ${
+        describe(v)
+      }`,
+      "XS_INVALID_VALUE",
+    );
+  }
+  p.next();
+  const type = v.t === T.String ? "string" : v.t === T.Int ? "number" : "bool";
+  const value = node({
+    kind: "unit",
+    not: 0,
+    atom: node({ kind: "literal", type, raw: v.v }),
+    path: [],
+    filters: [],
+  });
   return node({ kind: "attribute", name: kw.v, disabled: false, value });
 }
 

@@ -9,6 +9,7 @@ import type { XsAttribute, XsExpr, XsItem, XsStatement } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
 import { parseExpr, parseUnit } from "./parse_expr.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
+import { UNASSIGNABLE } from "./names.ts";
 import { argType, type BodyStyle, type StatementSpec, statementSpec } from "./statements.ts";
 import { type ArgType, parseTyped } from "./parse_schema.ts";
 import { COMPOUND, PAREN_COMPOUND } from "./parse_control.ts";
@@ -110,7 +111,10 @@ function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | und
       if (spec.target === "name?") return undefined;
       return p.fail(tok, `Expected a name after '${name}' but found ${describe(tok)}`);
     case "var":
-      if (tok.t === T.Var) return p.next().v;
+      if (tok.t === T.Var) {
+        assignable(p, tok);
+        return p.next().v;
+      }
       return p.fail(
         tok,
         `Expected a variable such as '$x' after '${name}' but found ${describe(tok)}`,
@@ -119,9 +123,24 @@ function parseTarget(p: Cursor, spec: StatementSpec, name: string): string | und
       );
     case "varpath":
     case "varpath?":
-      if (tok.t === T.Var) return varPath(p);
+      if (tok.t === T.Var) {
+        if (name === "var.update") assignable(p, tok);
+        return varPath(p);
+      }
       if (spec.target === "varpath?") return undefined;
       return p.fail(tok, `Expected a variable after '${name}' but found ${describe(tok)}`);
+  }
+}
+
+/** Fails when `tok` names a variable that cannot be assigned (`$input`, `$env`, …). */
+export function assignable(p: Cursor, tok: Token): void {
+  if (UNASSIGNABLE.has(tok.v)) {
+    p.fail(
+      tok,
+      `'${tok.v}' is reserved and cannot be assigned`,
+      "XS_RESERVED_VARIABLE",
+      "Choose another variable name",
+    );
   }
 }
 
@@ -174,6 +193,7 @@ function parseSimple(
         v.t === T.Ident ? `Write 'as $${v.v}'` : undefined,
       );
     }
+    assignable(p, v);
     as = varPath(p, true);
   } else if (spec.as === "required") {
     p.warn(nameTok, `'${name}' has no 'as $name'; its result is discarded`, "XS_MISSING_AS");
@@ -338,10 +358,7 @@ export function parseLooseBody(p: Cursor): XsItem[] {
       p.next();
       return items;
     }
-    if (tok.t === T.Comment) {
-      items.push(node({ kind: "comment", text: p.next().v }));
-      continue;
-    }
+    if (tok.t === T.Comment) p.fail(tok, "A comment cannot appear inside this block", "XS_COMMENT");
     if ((tok.t === T.Ident || tok.t === T.String) && p.isPunct("=", 1)) {
       items.push(parseAttribute(p, false));
     } else if (tok.t === T.Ident && p.atNewline(1)) {

@@ -26,8 +26,12 @@ export function describe(tok: Token): string {
   return `'${v}'`;
 }
 
-/** Recursively freezes a freshly built node. */
+/** Freezes a freshly built node and its arrays (child nodes are frozen when built). */
 export function node<const N extends object>(value: N): N {
+  for (const key in value) {
+    const v = value[key];
+    if (Array.isArray(v)) Object.freeze(v);
+  }
   return Object.freeze(value);
 }
 

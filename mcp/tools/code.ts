@@ -52,7 +52,8 @@ const deployOutput = {
   estimated_tokens_saved: z.number(),
   timings_ms: z.record(z.string(), z.number()),
 };
-type DeployResult = z.infer<z.ZodObject<typeof deployOutput>>;
+/** What a deploy returns. */
+export type DeployResult = z.infer<z.ZodObject<typeof deployOutput>>;
 
 const KIND: Record<string, XanoscriptKind> = {
   query: "api",
@@ -83,7 +84,8 @@ function preview(text: string, chars: number | undefined): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-interface DeployInput {
+/** Input of {@link deploy}. */
+export interface DeployInput {
   readonly workspace: number;
   readonly source: string;
   readonly apiGroupId?: number;
@@ -95,7 +97,7 @@ interface DeployInput {
 }
 
 /** Validates, then creates or replaces the one object `source` defines. */
-async function deploy(
+export async function deploy(
   deps: XanoToolDeps,
   input: DeployInput,
 ): Promise<ToolOk<DeployResult> | ToolFailure> {

@@ -14,6 +14,7 @@ import { opsTools } from "./ops.ts";
 import { recordTools } from "./records.ts";
 import { schemaTools } from "./schema.ts";
 import { tableTools } from "./tables.ts";
+import { templateTools } from "./templates.ts";
 
 /** Every Xano tool. */
 export const XANO_TOOLS: readonly AnyTool<XanoToolDeps>[] = [
@@ -23,6 +24,7 @@ export const XANO_TOOLS: readonly AnyTool<XanoToolDeps>[] = [
   ...recordTools,
   ...apiTools,
   ...codeTools,
+  ...templateTools,
   ...opsTools,
   ...debugTools,
 ];

@@ -1,18 +1,17 @@
 /**
  * Serves the whole app on a loopback port for external clients (conformance
  * suite, mcp-remote): real clock, ids, KV (in memory) and sealer; the upstream
- * sign-in is the harness's demo authenticator; `/mcp` is the test-only endpoint.
+ * sign-in is the harness's demo authenticator; `/mcp` is the product endpoint
+ * (without a Xano connection: tools list, but Xano calls say it is missing).
  */
 
 import { createApp } from "../../lib/app.ts";
-import { createAuthServer } from "../../lib/auth/server.ts";
 import { randomId, systemClock } from "../../lib/clock.ts";
 import { createSealer } from "../../lib/crypto.ts";
 import { silentLogger } from "../../lib/log.ts";
 import { createMetrics } from "../../lib/metrics.ts";
 import { testConfig } from "../_helpers.ts";
 import { fakeAuthenticator, memorySink } from "../lib/auth/_harness.ts";
-import { testMcpRoutes } from "./_test_mcp.ts";
 
 /** A running server. */
 export interface RunningServer {
@@ -42,11 +41,7 @@ export async function serveApp(): Promise<RunningServer> {
     credentials: memorySink(),
     resolveHost: () => Promise.resolve([]),
   };
-  const app = createApp(deps);
-  const auth = createAuthServer(deps);
-  const mcp = testMcpRoutes(auth.verifier, auth.urls);
-  handler = (req, info) =>
-    new URL(req.url).pathname === "/mcp" ? mcp.fetch(req, info) : app.fetch(req, info);
+  handler = createApp(deps).fetch;
   return {
     origin,
     async close() {

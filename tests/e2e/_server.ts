@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { systemClock } from "../../lib/clock.ts";
 import { loadConfig } from "../../lib/config.ts";
 import { silentLogger } from "../../lib/log.ts";
+import { compileSdkCode } from "../../lib/xs/sdk/mod.ts";
 import { createMcpRoutes } from "../../mcp/routes.ts";
 import { grant, mapVerifier } from "../mcp/_harness.ts";
 import { memoryXano } from "../mcp/_memory_xano.ts";
@@ -22,6 +23,7 @@ export async function startServer(): Promise<{ url: string } & AsyncDisposable> 
     verifier: mapVerifier({ [E2E_TOKEN]: grant({ workspaceId: 1 }) }),
     xanoFor: () => Promise.resolve(memoryXano()),
     instanceOrigin: () => Promise.resolve("https://x1.xano.io"),
+    sdk: { compile: (code, options) => compileSdkCode(code, options) },
   });
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },

@@ -49,11 +49,10 @@ Deno.test("e2e sdk client: lists tools, calls every read tool, deploys, deletes 
     xano_get_api: { api_group_id: 7, api_id: 70 },
     xano_get_function: { function_id: 5 },
     validate_xanoscript: { source: PING },
+    compile_sdk_code: { code: 'create("ping", "GET").response({ ok: true })' },
   };
   for (
-    const tool of XANO_TOOLS.filter((t) =>
-      t.annotations.readOnlyHint && t.name !== "compile_sdk_code"
-    )
+    const tool of XANO_TOOLS.filter((t) => t.annotations.readOnlyHint && t.toolset !== "debug")
   ) {
     const args = { table_id: 2, record_id: 1, ...readArgs[tool.name] };
     const result = await client.callTool({ name: tool.name, arguments: args });
@@ -143,5 +142,27 @@ Deno.test("e2e mcp-remote-client 0.15.1: connects with a bearer header and lists
   assert.match(result.stderr, /"name": "xano_list_tables"/);
   assert.match(result.stderr, /xano:\/\/docs\/quick-reference/);
   assert.match(result.stderr, /Exiting OK/);
+  await Deno.remove(home, { recursive: true });
+});
+
+Deno.test("e2e mcp-remote-client 0.15.1: the legacy /sse transport with a bearer header", async () => {
+  await using server = await startServer();
+  const home = await Deno.makeTempDir();
+  const url = server.url.replace(/\/mcp$/, "/sse");
+  const result = await run(
+    [
+      "npm:mcp-remote@0.15.1/dist/client.js",
+      url,
+      "--header",
+      `Authorization: Bearer ${E2E_TOKEN}`,
+      "--allow-http",
+      "--transport",
+      "sse-only",
+    ],
+    { env: { HOME: home } },
+  );
+  assert.equal(result.code, 0, result.stderr.slice(-2000));
+  assert.match(result.stderr, /SSEClientTransport/);
+  assert.match(result.stderr, /"name": "xano_list_tables"/);
   await Deno.remove(home, { recursive: true });
 });

@@ -58,7 +58,8 @@ if (import.meta.main) {
   clearTimeout(timer);
   await child.stdin.close().catch(() => {});
   await server.close();
-  const listed = /whoami/.test(output) && /touch/.test(output);
+  // The consent in approveWithHttp grants the "tables" toolset only.
+  const listed = /"xano_list_tables"/.test(output) && !/"xano_list_instances"/.test(output);
   console.log(
     `\nmcp-remote-client: exit ${status.code}, approved ${approved}, tools listed ${listed}`,
   );

@@ -14,7 +14,7 @@ export function product(kv: Deno.Kv, xano = memoryXano()) {
     "token-full": grant(),
     "token-pinned": grant({ grantId: "g-pin", workspaceId: 1 }),
   });
-  const { app: mcp, sessions } = createMcpRoutes({
+  const { app: mcp, sessions, legacy } = createMcpRoutes({
     config: testConfig({ PUBLIC_URL: "http://127.0.0.1:8000" }),
     kv,
     clock: manualClock(Date.now()),
@@ -23,5 +23,5 @@ export function product(kv: Deno.Kv, xano = memoryXano()) {
     xanoFor: () => Promise.resolve(xano),
     instanceOrigin: () => Promise.resolve("https://x1.xano.io"),
   });
-  return { app: new Hono().route("/", mcp), sessions, xano };
+  return { app: new Hono().route("/", mcp), sessions, legacy, xano };
 }

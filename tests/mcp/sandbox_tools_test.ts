@@ -203,3 +203,64 @@ Deno.test("sandbox stack: debug tools exist only when enabled and show, renew an
   assert.match(JSON.stringify(after.content), /Next step/);
   await client.close();
 });
+
+Deno.test("sandbox stack: templates deploy CRUD, auth and Stripe endpoints from the real schema", async () => {
+  using kv = await memoryKv();
+  const { app, key } = await stack(kv);
+  const { client } = await connect(app, { token: key });
+  const dbs = await client.callTool({ name: "xano_list_databases", arguments: {} });
+  const ws = (dbs.structuredContent as { workspaces: { id: number }[] }).workspaces[0].id;
+  const tables =
+    (await client.callTool({ name: "xano_list_tables", arguments: { workspace_id: ws } }))
+      .structuredContent as { tables: { id: number; name: string }[] };
+  const products = tables.tables.find((t) => t.name === "products")!.id;
+  const users = tables.tables.find((t) => t.name === "users")!.id;
+  const group = await client.callTool({
+    name: "xano_create_api_group",
+    arguments: { workspace_id: ws, name: "templates" },
+  });
+  const groupId = (group.structuredContent as { api_group_id: number }).api_group_id;
+
+  const dry = await client.callTool({
+    name: "create_crud_system",
+    arguments: { workspace_id: ws, table_id: products, api_group_id: groupId, dry_run: true },
+  });
+  assert.equal((dry.structuredContent as { sdk_code: string[] }).sdk_code.length, 5);
+  const crud = await client.callTool({
+    name: "create_crud_system",
+    arguments: { workspace_id: ws, table_id: products, api_group_id: groupId },
+  });
+  const crudResult = crud.structuredContent as { deployed: unknown[]; failed: unknown[] };
+  assert.deepEqual(crudResult.failed, [], JSON.stringify(crud.content));
+  assert.equal(crudResult.deployed.length, 5);
+
+  const auth = await client.callTool({
+    name: "create_auth_system",
+    arguments: { workspace_id: ws, table_id: users, api_group_id: groupId },
+  });
+  if (auth.isError) {
+    assert.match(JSON.stringify(auth.content), /needs an "email" field/);
+  } else {
+    assert.deepEqual(
+      (auth.structuredContent as { failed: unknown[] }).failed,
+      [],
+      JSON.stringify(auth.content),
+    );
+  }
+  const stripe = await client.callTool({
+    name: "create_stripe_integration",
+    arguments: { workspace_id: ws, api_group_id: groupId },
+  });
+  assert.equal(
+    (stripe.structuredContent as { deployed: unknown[] }).deployed.length,
+    2,
+    JSON.stringify(stripe.content),
+  );
+  assert.match(JSON.stringify(stripe.content), /STRIPE_SECRET_KEY/);
+  const apis = await client.callTool({
+    name: "xano_list_apis",
+    arguments: { workspace_id: ws, api_group_id: groupId },
+  });
+  assert.match(JSON.stringify(apis.content), /PUT \/products\/\{id\}/);
+  await client.close();
+});

@@ -83,3 +83,44 @@ Deno.test("mcp event store: replays events after an id, skipping priming events,
   assert.deepEqual(none, []);
   assert.equal(await restarted.getStreamIdForEventId!("garbage"), undefined);
 });
+
+Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on a restarted process", async () => {
+  using kv = await memoryKv();
+  const items = new Map([[1, "one"]]);
+  const first = demoApp({ kv, items });
+  const init = await first.app.fetch(rpc(INIT, auth));
+  const session = init.headers.get("mcp-session-id")!;
+  await init.text();
+  const headers = { ...auth, "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+  await first.app.fetch(rpc({ jsonrpc: "2.0", method: "notifications/initialized" }, headers));
+  const call = {
+    jsonrpc: "2.0",
+    id: 9,
+    method: "tools/call",
+    params: { name: "demo_list", arguments: {} },
+  };
+  const text = await (await first.app.fetch(rpc(call, headers))).text();
+  const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]);
+  assert.match(text, /^retry: \d+$/m, "the priming event carries a retry hint");
+  assert.ok(ids.length >= 2, text);
+  await first.sessions.closeAll(); // the process goes away
+
+  const second = demoApp({ kv, items });
+  const resumed = await second.app.fetch(
+    new Request("http://127.0.0.1:8000/mcp", {
+      method: "GET",
+      headers: { ...headers, accept: "text/event-stream", "last-event-id": ids[0] },
+    }),
+  );
+  assert.equal(resumed.status, 200);
+  const reader = resumed.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let replay = "";
+  while (!replay.includes('"id":9')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    replay += value;
+  }
+  await reader.cancel();
+  assert.match(replay, /"structuredContent":\{"items":\[\{"id":1,"name":"one"\}\]\}/);
+  await second.sessions.closeAll();
+});

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { memoryKv } from "../_helpers.ts";
-import { harness, hiddenFields, registerClient } from "../lib/auth/_harness.ts";
+import {
+  authorizeThrough,
+  exchange,
+  harness,
+  hiddenFields,
+  pkceParams,
+  registerClient,
+  tokenRequest,
+} from "../lib/auth/_harness.ts";
 
 async function register(
   app: { request: (p: string, i: RequestInit) => Response | Promise<Response> },
@@ -164,4 +172,24 @@ Deno.test("limits: oversized bodies get 413 on the token endpoint and the sign-i
   const form = await browser.post("/signin", { request: "x", csrf: "y", password: big });
   assert.equal(form.status, 413);
   assert.match(form.headers.get("content-type")!, /text\/html/);
+});
+
+Deno.test("register: an unused registration lapses after 7 days; one that authorized stays", async () => {
+  using kv = await memoryKv();
+  const { app, auth, browser, clock } = await harness(kv);
+  const unused = await registerClient(app);
+  const used = await registerClient(app);
+  const { verifier, params } = await pkceParams(used.client_id);
+  const code = (await authorizeThrough(browser, params)).searchParams.get("code")!;
+  const res = await exchange(app, { code, verifier, clientId: used.client_id });
+  assert.equal(res.status, 200);
+  clock.advance(7 * 86_400_000);
+  assert.equal(await auth.clients.get(unused.client_id), null);
+  assert.ok(await auth.clients.get(used.client_id));
+  const refreshed = await tokenRequest(app, {
+    grant_type: "refresh_token",
+    refresh_token: (await res.json()).refresh_token,
+    client_id: used.client_id,
+  });
+  assert.equal(refreshed.status, 200);
 });

@@ -3,8 +3,9 @@
  * tables, functions, tasks and endpoints as XanoScript documents joined by
  * `---` lines; `POST …/multidoc` validates every document first and then
  * creates or updates all of them in one commit (`delete=true` also removes
- * objects the multidoc does not mention); `POST …/multidoc/dry-run` reports
- * what a push would do without doing it.
+ * the tables, with their records, and the logic the multidoc does not
+ * mention); `POST …/multidoc/dry-run` reports what a push would do without
+ * doing it.
  *
  * @module
  */
@@ -15,7 +16,8 @@ import { badRequest, inputError } from "../errors.ts";
 import { flag, isXanoScript, readText } from "../http.ts";
 import { fromScript, newLogic, SCRIPT_KIND } from "../logic.ts";
 import { workspaceOf } from "../lookups.ts";
-import type { ApiGroup, Logic, LogicKind, Workspace } from "../model.ts";
+import type { ApiGroup, Logic, LogicKind, Table, Workspace } from "../model.ts";
+import { dropRemovedColumns, tableFromScript } from "../table_script.ts";
 import { renderApiGroup, renderLogic, renderTable } from "../render.ts";
 import type { Mutation } from "../store.ts";
 import { requireScope } from "../tokens.ts";
@@ -30,7 +32,7 @@ interface PushAction {
   readonly id: number;
 }
 
-const ORDER = ["api_group", "function", "task", "query"];
+const ORDER = ["table", "api_group", "function", "task", "query"];
 const KIND_OF: Record<string, LogicKind> = { function: "function", task: "task", query: "api" };
 
 /** Registers the multidoc routes. */
@@ -62,8 +64,9 @@ export function multidocRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void
   });
 
   async function push(c: Context<SandboxEnv>, apply: boolean) {
-    for (const area of ["api", "function", "task"] as const) {
-      for (const right of ["C", "U"] as const) requireScope(c.get("principal").token, area, right);
+    const rights = flag(c, "delete") ? ["C", "U", "D"] as const : ["C", "U"] as const;
+    for (const area of ["api", "function", "task", "database"] as const) {
+      for (const right of rights) requireScope(c.get("principal").token, area, right);
     }
     if (!isXanoScript(c)) {
       throw badRequest("Send the multidoc as XanoScript (Content-Type: text/x-xanoscript)");
@@ -76,7 +79,7 @@ export function multidocRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void
         "multidoc",
         `The sandbox stores ${
           ORDER.join(", ")
-        } objects; "${unsupported.object.kind} ${unsupported.object.name}" is not one of them (push tables with POST …/table)`,
+        } objects; "${unsupported.object.kind} ${unsupported.object.name}" is not one of them`,
       );
     }
     const plan = await planPush(ctx, workspace, documents, flag(c, "delete"));
@@ -95,6 +98,57 @@ export function multidocRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void
   app.post(`${base}/dry-run`, (c) => push(c, false));
 }
 
+/** The accumulated result of a push plan. */
+interface Plan {
+  readonly actions: PushAction[];
+  readonly mutations: Mutation[];
+  readonly kept: Set<string>;
+  readonly deleteOthers: boolean;
+}
+
+async function planTables(
+  ctx: SandboxContext,
+  workspace: Workspace,
+  documents: readonly ScriptDocument[],
+  plan: Plan,
+): Promise<void> {
+  const store = ctx.db.tables(workspace.id);
+  const existing = await store.list();
+  const tableIds = new Map(existing.map((t) => [t.name, t.id]));
+  let nextId = await ctx.db.lastId(["table", workspace.id]);
+  const scripts = documents.filter((d) => d.object.kind === "table");
+  for (const { object } of scripts) {
+    if (!tableIds.has(object.name)) tableIds.set(object.name, ++nextId);
+  }
+  const now = ctx.clock.now();
+  for (const { object, source } of scripts) {
+    const id = tableIds.get(object.name)!;
+    if (plan.kept.has(`table:${id}`)) {
+      throw inputError("multidoc", `table "${object.name}" appears twice in the multidoc`);
+    }
+    plan.kept.add(`table:${id}`);
+    const match = existing.find((t) => t.id === id);
+    const draft = tableFromScript(ctx, object, source, { existing: match, tableIds });
+    const table: Table = match
+      ? { ...match, ...draft, updated_at: now }
+      : { ...draft, id, workspace_id: workspace.id, created_at: now, updated_at: now };
+    if (match) plan.mutations.push(...await dropRemovedColumns(ctx, match, table.schema));
+    plan.mutations.push(store.set(id, table));
+    plan.actions.push({ kind: "table", name: table.name, action: match ? "update" : "create", id });
+  }
+  plan.mutations.push(ctx.db.setLastId(["table", workspace.id], nextId));
+  if (!plan.deleteOthers) return;
+  const sources = await ctx.db.datasources(workspace.id).list();
+  for (const table of existing.filter((t) => !plan.kept.has(`table:${t.id}`))) {
+    for (const source of sources) {
+      const rows = ctx.db.rows(workspace.id, table.id, source.label);
+      for (const row of await rows.list()) plan.mutations.push(rows.delete(row.id));
+    }
+    plan.mutations.push(store.delete(table.id));
+    plan.actions.push({ kind: "table", name: table.name, action: "delete", id: table.id });
+  }
+}
+
 async function planPush(
   ctx: SandboxContext,
   workspace: Workspace,
@@ -110,6 +164,7 @@ async function planPush(
   const groups = await db.apigroups(workspace.id).list();
   const kept = new Set<string>();
   const now = ctx.clock.now();
+  await planTables(ctx, workspace, sorted, { actions, mutations, kept, deleteOthers });
   let nextGroupId = await db.lastId(["apigroup", workspace.id]);
 
   for (const { object, source } of sorted.filter((d) => d.object.kind === "api_group")) {

@@ -9,15 +9,15 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { SandboxContext, SandboxEnv } from "../context.ts";
 import { badRequest, inputError } from "../errors.ts";
-import { DEFAULT_SCHEMA, field, type FieldType, ID_FIELD, normaliseSchema } from "../fields.ts";
+import { DEFAULT_SCHEMA, normaliseSchema } from "../fields.ts";
 import { flag, isXanoScript, parseWith, readJson, readText } from "../http.ts";
 import { listPage } from "../listing.ts";
 import { tableOf, workspaceOf } from "../lookups.ts";
-import { type Field, metaTime, type Table, type TableIndex, type Workspace } from "../model.ts";
+import { metaTime, type Table, type Workspace } from "../model.ts";
 import { renderTable } from "../render.ts";
 import type { Mutation } from "../store.ts";
 import { requireScope } from "../tokens.ts";
-import type { ScriptColumn } from "../xanoscript.ts";
+import { dropRemovedColumns, type TableDraft, tableFromScript } from "../table_script.ts";
 import { normaliseIndexes } from "./schema.ts";
 
 const tableBody = z.object({
@@ -122,7 +122,8 @@ export function tableRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
     }
     const draft = await fromScript(c, workspace, table);
     const updated: Table = { ...table, ...draft, guid: table.guid, updated_at: ctx.clock.now() };
-    await ctx.db.commit([ctx.db.tables(workspace.id).set(table.id, updated)]);
+    const rows = await dropRemovedColumns(ctx, table, updated.schema);
+    await ctx.db.commit([...rows, ctx.db.tables(workspace.id).set(table.id, updated)]);
     return c.json(await present(c, workspace, updated, true));
   });
 
@@ -201,9 +202,7 @@ export function tableRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
     }
   }
 
-  type Draft = Omit<Table, "id" | "workspace_id" | "created_at" | "updated_at">;
-
-  async function fromJson(c: Context<SandboxEnv>, workspace: Workspace): Promise<Draft> {
+  async function fromJson(c: Context<SandboxEnv>, workspace: Workspace): Promise<TableDraft> {
     const body = parseWith(tableBody, await readJson(c));
     await assertFreeName(workspace, body.name);
     const schema = body.schema ? normaliseSchema(body.schema) : [...DEFAULT_SCHEMA];
@@ -224,62 +223,13 @@ export function tableRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
     c: Context<SandboxEnv>,
     workspace: Workspace,
     existing?: Table,
-  ): Promise<Draft> {
+  ): Promise<TableDraft> {
     const source = await readText(c);
     const object = ctx.xs.accept(source, ["table"]);
     await assertFreeName(workspace, object.name, existing?.id);
-    const tables = await ctx.db.tables(workspace.id).list();
-    const schema = scriptSchema(object.columns ?? [], (name) => {
-      const found = tables.find((t) => t.name === name);
-      if (!found && name !== object.name) {
-        throw inputError("schema", `Column references table "${name}", which does not exist`);
-      }
-      return found?.id ?? existing?.id ?? 0;
-    });
-    const index: TableIndex[] = [
-      { id: 1, type: "primary", fields: [{ name: "id" }] },
-      ...(existing?.index ?? []).filter((i) =>
-        i.type !== "primary" && i.fields.every((f) => schema.some((s) => s.name === f.name))
-      ),
-    ];
-    return {
-      name: object.name,
-      description: object.description ?? "",
-      docs: existing?.docs ?? "",
-      auth: object.attributes?.auth === "true",
-      guid: existing?.guid ?? ctx.ids(),
-      tag: existing?.tag ?? [],
-      schema,
-      index: index.map((i, n) => ({ ...i, id: n + 1 })),
-      autocomplete: (existing?.autocomplete ?? []).filter((a) =>
-        schema.some((f) => f.name === a.name)
-      ),
-      source,
-    };
+    const tableIds = new Map([...await tableNames(ctx, workspace.id)].map(([id, n]) => [n, id]));
+    const nextId = (await ctx.db.lastId(["table", workspace.id])) + 1;
+    tableIds.set(object.name, existing?.id ?? nextId);
+    return tableFromScript(ctx, object, source, { existing, tableIds });
   }
-}
-
-function scriptSchema(
-  columns: readonly ScriptColumn[],
-  tableId: (name: string) => number,
-): Field[] {
-  const schema = columns.map((column) => {
-    const reference = column.table === undefined ? undefined : tableId(column.table);
-    const type = reference === undefined
-      ? column.type
-      : column.type === "uuid"
-      ? "tablerefuuid"
-      : "tableref";
-    return field(column.name, type as FieldType, {
-      required: !column.optional,
-      nullable: column.nullable,
-      style: column.list ? "list" : "single",
-      default: column.default ?? "",
-      description: column.description ?? "",
-      sensitive: column.sensitive ?? false,
-      ...(column.values ? { values: column.values } : {}),
-      ...(reference === undefined ? {} : { tableref_id: reference }),
-    });
-  });
-  return schema.some((f) => f.name === "id") ? schema : [ID_FIELD, ...schema];
 }

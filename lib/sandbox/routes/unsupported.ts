@@ -26,6 +26,12 @@ export const UNSUPPORTED_ROUTES: readonly (readonly [string, string, string])[] 
   ["GET", `${WS}/context`, "the AI context map"],
   ["GET", `${WS}/file`, "files"],
   ["POST", `${WS}/file`, "files"],
+  ["DELETE", `${WS}/file/bulk_delete`, "files"],
+  ["DELETE", `${WS}/file/:file_id`, "files"],
+  ["POST", `${WS}/branch/:label`, "branches other than the live one"],
+  ["PUT", `${WS}/branch/:label`, "branches other than the live one"],
+  ["DELETE", `${WS}/branch/:label`, "branches other than the live one"],
+  ["POST", `${WS}/branch/:label/live`, "branches other than the live one"],
   ["GET", `${WS}/realtime`, "realtime settings"],
   ["PUT", `${WS}/realtime`, "realtime settings"],
 ];

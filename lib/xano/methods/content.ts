@@ -1,16 +1,6 @@
 /** Table content (record) methods of the Xano client, including chunked bulk writes. */
 
-import { z } from "zod";
-import {
-  bulkCreate,
-  type BulkCreateOptions,
-  type BulkReport,
-  countResults,
-  itemError,
-  type ItemResult,
-  keyOf,
-} from "../bulk.ts";
-import { XanoError } from "../errors.ts";
+import { bulkById, bulkCreate, type BulkCreateOptions, type BulkReport, keyOf } from "../bulk.ts";
 import type { Page } from "../paging.ts";
 import {
   BulkCreatedSchema,
@@ -250,7 +240,7 @@ export function contentMethods(transport: Transport): ContentMethods {
     },
     bulkPatchRecords(w, t, items, options = {}) {
       const op = { action: "update records in table", target: tableTarget(w, t) };
-      return chunked(
+      return bulkById(
         items.map((item) => item.id),
         options.chunkSize,
         "updated",
@@ -273,7 +263,7 @@ export function contentMethods(transport: Transport): ContentMethods {
     },
     bulkDeleteRecords(w, t, ids, options = {}) {
       const op = { action: "delete records in table", target: tableTarget(w, t) };
-      return chunked(ids, options.chunkSize, "deleted", (start, end) =>
+      return bulkById(ids, options.chunkSize, "deleted", (start, end) =>
         transport.send({
           method: "POST",
           idempotent: true,
@@ -319,82 +309,4 @@ export function contentMethods(transport: Transport): ContentMethods {
       });
     },
   };
-}
-
-/**
- * Runs an idempotent per-id bulk call in chunks. Xano's `success` list names the
- * ids it applied; ids it does not name are reported `failed` (not found or not
- * applied). When Xano reports only a count, a chunk whose count covers every id
- * is all applied and a short count leaves its ids `unknown`.
- */
-async function chunked(
-  ids: readonly (number | string)[],
-  chunkSize = 100,
-  status: "updated" | "deleted",
-  call: (start: number, end: number) => Promise<z.infer<typeof BulkResultSchema>>,
-): Promise<BulkReport> {
-  const results: ItemResult[] = [];
-  let chunks = 0;
-  for (let start = 0; start < ids.length; start += chunkSize) {
-    const end = Math.min(ids.length, start + chunkSize);
-    chunks++;
-    try {
-      const answer = await call(start, end);
-      const named = Array.isArray(answer.success)
-        ? new Set(answer.success.map((entry) => keyOf(idOf(entry))))
-        : undefined;
-      const total = answer.success_total ??
-        (typeof answer.success === "number" ? answer.success : undefined);
-      for (let index = start; index < end; index++) {
-        const id = ids[index]!;
-        if (named ? named.has(keyOf(id)) : total === end - start || answer.success === true) {
-          results.push({ index, status, id });
-        } else if (named) {
-          results.push({
-            index,
-            status: "failed",
-            error: {
-              category: "not_found",
-              message: `Record ${
-                JSON.stringify(id)
-              } was not ${status}: Xano did not list it as applied`,
-              nextStep: "Check that the record id exists with a browse or search",
-            },
-          });
-        } else {
-          results.push({
-            index,
-            status: "unknown",
-            error: {
-              category: "unknown_outcome",
-              message: `Xano applied ${total ?? "an unknown number"} of ${
-                end - start
-              } items in this chunk`,
-              nextStep: "Read the records back to see which ones changed",
-            },
-          });
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof XanoError)) throw error;
-      const definite = error.delivered === "no" ||
-        (error.delivered === "yes" && !["upstream_down", "timeout"].includes(error.category));
-      for (let index = start; index < end; index++) {
-        results.push(
-          definite
-            ? { index, status: "failed", error: itemError(error) }
-            : { index, status: "unknown", error: itemError(error) },
-        );
-      }
-    }
-  }
-  return { results, counts: countResults(results), chunks, verifications: 0 };
-}
-
-function idOf(entry: unknown): unknown {
-  if (entry && typeof entry === "object" && "id" in entry) return (entry as { id: unknown }).id;
-  if (entry && typeof entry === "object" && "row_id" in entry) {
-    return (entry as { row_id: unknown }).row_id;
-  }
-  return entry;
 }

@@ -110,10 +110,14 @@ export class LogicBuilder {
     });
   }
 
-  #emit(build: (report: st.Report) => StackNode | undefined): LogicBuilder {
+  #issues(): [Diagnostic[], st.Report] {
     const issues: Diagnostic[] = [];
-    const node = build((code, message, fix) => issues.push(diagnostic(code, message, { fix })));
-    return this.#push(node, issues);
+    return [issues, (code, message, fix) => issues.push(diagnostic(code, message, { fix }))];
+  }
+
+  #emit(build: (report: st.Report) => StackNode | undefined): LogicBuilder {
+    const [issues, report] = this.#issues();
+    return this.#push(build(report), issues);
   }
 
   #push(node: StackNode | undefined, issues: readonly Diagnostic[] = []): LogicBuilder {
@@ -154,19 +158,10 @@ export class LogicBuilder {
   /** One line in `input { … }`; `required` defaults to true. */
   input(name: string, type: string, options?: InputOptions): LogicBuilder {
     if (this.#state.kind === "task") {
-      return this.#report(
-        "SDK_NOT_ALLOWED",
-        "A task has no input block",
-        "move the value into a var",
-      );
+      return this.#report("SDK_NOT_ALLOWED", "A task has no input block", "use a var instead");
     }
-    const issues: Diagnostic[] = [];
-    const field = inputField(
-      name,
-      type,
-      options,
-      (c, m, fix) => issues.push(diagnostic(c, m, { fix })),
-    );
+    const [issues, report] = this.#issues();
+    const field = inputField(name, type, options, report);
     return this.#with({
       input: field ? [...this.#state.input, field] : this.#state.input,
       diagnostics: [...this.#state.diagnostics, ...issues],
@@ -418,15 +413,9 @@ export class LogicBuilder {
     if (this.#state.kind !== "task") {
       return this.#report("SDK_NOT_ALLOWED", "Only a task has a schedule");
     }
-    const rows = (Array.isArray(events) ? events : [events]).map((e) => st.scheduleRow(e));
-    if (rows.some((r) => r === undefined)) {
-      return this.#report(
-        "SDK_BAD_ARGUMENT",
-        'A schedule row needs starts_on as "YYYY-MM-DD HH:MM:SS+0000"',
-        '{ starts_on: "2025-01-01 02:00:00+0000", freq: 86400 }',
-      );
-    }
-    return this.#with({ schedule: Object.freeze({ kind: "array", items: rows as Value[] }) });
+    const [issues, report] = this.#issues();
+    const schedule = st.schedule(events, report);
+    return this.#with({ schedule, diagnostics: [...this.#state.diagnostics, ...issues] });
   }
 
   #closeAll(): LogicBuilder {
@@ -464,20 +453,33 @@ export class LogicBuilder {
     });
   }
 
-  /** Prints the XanoScript and returns it with every diagnostic. */
-  build(): BuildResult {
+  /**
+   * The finished document and every diagnostic, including unclosed blocks and
+   * a missing response; positionless ones stay at line 0.
+   */
+  finish(): { readonly document: LogicDocument; readonly diagnostics: readonly Diagnostic[] } {
     const closed = this.#closeAll();
-    const doc = closed.document();
+    const document = closed.document();
     const diagnostics = [...closed.#state.diagnostics];
-    if (doc.kind !== "task" && doc.response === undefined) {
+    if (document.kind !== "task" && document.response === undefined) {
       diagnostics.push(
-        diagnostic("SDK_MISSING_RESPONSE", `The ${doc.kind} "${doc.name}" has no .response()`, {
-          fix: '.response("$result") at the end of the chain',
-        }),
+        diagnostic(
+          "SDK_MISSING_RESPONSE",
+          `The ${document.kind} "${document.name}" has no .response()`,
+          {
+            fix: '.response("$result") at the end of the chain',
+          },
+        ),
       );
     }
+    return { document, diagnostics };
+  }
+
+  /** Prints the XanoScript and returns it with every diagnostic. */
+  build(): BuildResult {
+    const { document, diagnostics } = this.finish();
     return Object.freeze({
-      script: printDocument(doc),
+      script: printDocument(document),
       diagnostics: Object.freeze(locate(diagnostics, 1, 1)),
       fixes: [],
     });

@@ -13,8 +13,8 @@ import { GROUP_METHOD_ALIASES, LOGIC_METHOD_ALIASES, TABLE_METHOD_ALIASES } from
 import * as shape from "./fix_calls.ts";
 import { fixExpression } from "./fix_expressions.ts";
 import { methodsOf } from "./methods.ts";
-import { quote } from "./print.ts";
-import { Expr, isPlainObject, type SdkValue } from "./values.ts";
+import { printValue, quote } from "./print.ts";
+import { Expr, isPlainObject, type SdkValue, toValue } from "./values.ts";
 
 /** Argument positions that always hold an expression. */
 const EXPRESSION_ARGS: Readonly<Record<string, number>> = {
@@ -197,6 +197,7 @@ function fixCalls(
       );
       return { ...arg, value } as ArgIR;
     });
+    args = nullSafeFilters(method, args, declared, fixes, call.pos.line);
     return { ...call, method, args };
   });
 }
@@ -305,6 +306,48 @@ function interpolate(text: string): string | undefined {
   }
   if (last < text.length) parts.push(quote(text.slice(last)));
   return parts.join(" ~ ");
+}
+
+const OPTIONAL_PREFIX = "?input:";
+
+/**
+ * Records optional inputs (in `declared`, prefixed) and rewrites a `where`
+ * object that compares a column with one of them to use `==?`, which Xano
+ * skips when the input is null — what a filter on an optional input means.
+ */
+function nullSafeFilters(
+  method: string,
+  args: readonly ArgIR[],
+  declared: Set<string>,
+  fixes: Fix[],
+  line: number,
+): readonly ArgIR[] {
+  const value = (i: number) =>
+    args[i]?.kind === "value" ? (args[i] as { value: unknown }).value : undefined;
+  if (method === "input") {
+    const o = value(2);
+    if (isPlainObject(o) && (o.required === false || o.default !== undefined)) {
+      declared.add(OPTIONAL_PREFIX + String(value(0)));
+    }
+    return args;
+  }
+  if (method !== "dbQuery" || typeof value(0) !== "string") return args;
+  const options = value(1);
+  if (!isPlainObject(options) || !isPlainObject(options.where)) return args;
+  const table = value(0) as string;
+  const where = options.where;
+  const optional = (v: unknown) =>
+    typeof v === "string" && /^\$input\.\w+$/.test(v) && declared.has(OPTIONAL_PREFIX + v.slice(7));
+  if (!Object.values(where).some(optional)) return args;
+  const text = Object.entries(where).map(([f, v]) =>
+    `${f.startsWith("$db.") ? f : `$db.${table}.${f}`} ${optional(v) ? "==?" : "=="} ${
+      printValue(toValue(v as SdkValue), 0)
+    }`
+  ).join(" && ");
+  fixes.push({ rule: "optional-filter-null-safe", before: shortText(where), after: text, line });
+  const next = [...args];
+  next[1] = { ...args[1], value: { ...options, where: text } } as ArgIR;
+  return next;
 }
 
 function returnToResponse(calls: CallIR[], fixes: Fix[]): CallIR[] {

@@ -31,6 +31,24 @@ export function quote(text: string): string {
   return `"${escaped}"`;
 }
 
+/** A number in plain decimal notation (XanoScript has no exponents); non-finite is `null`. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return "null";
+  const text = String(Object.is(n, -0) ? 0 : n);
+  if (!/e/i.test(text)) return text;
+  const [mantissa, exponent] = text.split(/e/i);
+  const negative = mantissa.startsWith("-");
+  const unsigned = negative ? mantissa.slice(1) : mantissa;
+  const digits = unsigned.replace(".", "");
+  const point = unsigned.split(".")[0].length + Number(exponent);
+  const plain = point <= 0
+    ? `0.${"0".repeat(-point)}${digits}`
+    : point >= digits.length
+    ? digits + "0".repeat(point - digits.length)
+    : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (negative ? "-" : "") + plain;
+}
+
 /** An object name: bare when it is an identifier, quoted otherwise. */
 export function printName(name: string): string {
   return IDENTIFIER.test(name) ? name : quote(name);
@@ -51,7 +69,7 @@ function inline(value: Value): string | undefined {
     case "string":
       return quote(value.value);
     case "number":
-      return String(value.value);
+      return formatNumber(value.value);
     case "bool":
       return value.value ? "true" : "false";
     case "null":

@@ -9,6 +9,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import type { Document } from "./ast.ts";
 import { LogicBuilder } from "./builder.ts";
+import { undeclaredInputs } from "./checks.ts";
 import { diagnostic, locate } from "./diagnostic.ts";
 import { create, createFunction, createTask } from "./entry.ts";
 import { GROUP_METHOD_ALIASES, LOGIC_METHOD_ALIASES, TABLE_METHOD_ALIASES } from "./fix_aliases.ts";
@@ -92,26 +93,15 @@ function replay(start: AnyBuilder, calls: readonly CallIR[], out: Diagnostic[]):
   return builder;
 }
 
-function runOne(
-  ir: BuilderIR,
-  out: Diagnostic[],
-): { builder: AnyBuilder; diagnostics: Diagnostic[] } {
+function runOne(ir: BuilderIR, out: Diagnostic[]): Document {
   const args = ir.args.map((a) => a.kind === "value" ? a.value as SdkValue : undefined);
   const start = FACTORY[ir.factory](...(args as string[])).atSource(ir.pos.line, ir.pos.column);
-  const inner: Diagnostic[] = [];
-  const builder = replay(start, ir.calls, inner);
-  const built = builder.build();
-  const collected = [...builder.diagnostics, ...inner];
-  const extra = built.diagnostics.filter((d) =>
-    d.code === "SDK_MISSING_RESPONSE" || d.code === "SDK_UNCLOSED_BLOCK"
-  );
-  out.push(...locate(collected, ir.pos.line, ir.pos.column));
-  for (const d of extra) {
-    if (!collected.some((c) => c.code === d.code && c.message === d.message)) {
-      out.push({ ...d, line: ir.pos.line, column: ir.pos.column });
-    }
-  }
-  return { builder, diagnostics: out };
+  const builder = replay(start, ir.calls, out);
+  const { document, diagnostics } = builder.finish();
+  // what is still positionless (unclosed blocks, a missing response) belongs to the factory call
+  out.push(...locate(diagnostics, ir.pos.line, ir.pos.column));
+  out.push(...locate(undeclaredInputs(document), ir.pos.line, ir.pos.column));
+  return document;
 }
 
 /** Builds every document of `program`. */
@@ -120,8 +110,7 @@ export function runProgram(program: ProgramIR): RunResult {
   const documents: Document[] = [];
   const objects: CompiledObject[] = [];
   for (const ir of program.builders) {
-    const { builder } = runOne(ir, diagnostics);
-    const doc = builder.document();
+    const doc = runOne(ir, diagnostics);
     documents.push(doc);
     objects.push({
       kind: doc.kind,

@@ -123,6 +123,11 @@ export class TableBuilder {
     });
   }
 
+  /** The finished document and its diagnostics (positionless ones at line 0). */
+  finish(): { readonly document: TableDocument; readonly diagnostics: readonly Diagnostic[] } {
+    return { document: this.document(), diagnostics: this.#state.diagnostics };
+  }
+
   /** Prints the XanoScript. */
   build(): BuildResult {
     return Object.freeze({
@@ -195,6 +200,11 @@ export class ApiGroupBuilder {
       (a[0] === "canonical" ? 0 : 1) - (b[0] === "canonical" ? 0 : 1)
     );
     return Object.freeze({ kind: "api_group", name: this.#name, settings: ordered });
+  }
+
+  /** The finished document; an API group has no diagnostics. */
+  finish(): { readonly document: ApiGroupDocument; readonly diagnostics: readonly Diagnostic[] } {
+    return { document: this.document(), diagnostics: [] };
   }
 
   /** Prints the XanoScript. */

@@ -245,6 +245,20 @@ export function verifyPassword(
   ], { alias: checkAlias(alias, report) });
 }
 
+/** `schedule = [...]` rows, or `undefined` (reported) when a row is malformed. */
+export function schedule(events: unknown, report: Report): Value | undefined {
+  const rows = (Array.isArray(events) ? events : [events]).map(scheduleRow);
+  if (rows.some((r) => r === undefined)) {
+    report(
+      "SDK_BAD_ARGUMENT",
+      'A schedule row needs starts_on as "YYYY-MM-DD HH:MM:SS+0000"',
+      '{ starts_on: "2025-01-01 02:00:00+0000", freq: 86400 }',
+    );
+    return undefined;
+  }
+  return Object.freeze({ kind: "array", items: Object.freeze(rows as Value[]) });
+}
+
 /** One `schedule` row; `starts_on` must be `YYYY-MM-DD HH:MM:SS+0000`. */
 export function scheduleRow(event: unknown): Value | undefined {
   if (!isPlainObject(event)) return undefined;

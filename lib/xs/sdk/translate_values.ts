@@ -8,92 +8,22 @@
  */
 
 import type * as acorn from "acorn";
-import type { Diagnostic, Fix } from "../diagnostics.ts";
-import { diagnostic } from "./diagnostic.ts";
 import { TYPE_ALIASES } from "./fix_aliases.ts";
 import { isFieldType } from "./names.ts";
 import { quote } from "./print.ts";
-import type { ArgIR, CallIR, Pos } from "./ir.ts";
-import { buildArray, buildObject, chain, expr, type SdkValue } from "./values.ts";
-
-/** Shared state of one translation. */
-export interface Scope {
-  readonly fix: boolean;
-  readonly diagnostics: Diagnostic[];
-  readonly fixes: Fix[];
-  /** `const NAME = <literal>` bindings, inlined when fixing. */
-  readonly constants: Map<string, SdkValue>;
-  /** Names bound to builders (not usable as values). */
-  readonly builders: Set<string>;
-  /** Parses a callback body into calls on its parameter. */
-  readonly callback: (node: acorn.Function, param: string) => readonly CallIR[] | undefined;
-  readonly source: string;
-}
-
-/** Names that mean "trying to reach the host"; reported with a specific message. */
-export const FORBIDDEN_GLOBALS: ReadonlySet<string> = new Set([
-  "globalThis",
-  "window",
-  "self",
-  "global",
-  "process",
-  "Deno",
-  "require",
-  "module",
-  "exports",
-  "fetch",
-  "eval",
-  "Function",
-  "setTimeout",
-  "setInterval",
-  "console",
-  "XMLHttpRequest",
-  "Worker",
-  "WebSocket",
-  "Bun",
-  "navigator",
-  "document",
-  "localStorage",
-  "import",
-  "Reflect",
-  "Proxy",
-]); // deno-fmt-ignore
-
-/** Member names that lead to the prototype chain. */
-export const FORBIDDEN_MEMBERS: ReadonlySet<string> = new Set([
-  "constructor", "__proto__", "prototype", "__defineGetter__", "__defineSetter__",
-  "__lookupGetter__", "__lookupSetter__",
-]); // deno-fmt-ignore
-
-/** Names of an expression's position. */
-export function posOf(node: acorn.Node): Pos {
-  const loc = node.loc!.start;
-  return { line: loc.line, column: loc.column + 1 };
-}
-
-/** Records a diagnostic at `node`. */
-export function reject(
-  scope: Scope,
-  node: acorn.Node,
-  code: string,
-  message: string,
-  fix?: string,
-): undefined {
-  const { line, column } = posOf(node);
-  const end = node.loc!.end;
-  scope.diagnostics.push({
-    ...diagnostic(code, message, { fix, line, column }),
-    endLine: end.line,
-    endColumn: end.column + 1,
-  });
-  return undefined;
-}
-
-/** The source text of `node`, shortened for fix reports. */
-export function snippet(scope: Scope, node: acorn.Node): string {
-  const text = scope.source.slice(node.start, node.end).replace(/\s+/g, " ");
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
+import type { ArgIR } from "./ir.ts";
+import {
+  describe,
+  FORBIDDEN_GLOBALS,
+  FORBIDDEN_MEMBERS,
+  forbidGlobal,
+  notAllowed,
+  posOf,
+  reject,
+  type Scope,
+  snippet,
+} from "./translate_scope.ts";
+import { buildArray, buildObject, chain, expr, isPlainObject, type SdkValue } from "./values.ts";
 
 const NOT_A_VALUE =
   'use a literal, an object or array literal, a "$" expression string, or expr("…")';
@@ -165,6 +95,19 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
     case "ObjectExpression": {
       const out: Record<string, SdkValue> = {};
       for (const p of (node as acorn.ObjectExpression).properties) {
+        if (p.type === "SpreadElement" && scope.fix) {
+          const spread = toValueOf(scope, p.argument, ok);
+          if (!ok.value) return undefined;
+          if (!isPlainObject(spread)) {
+            return fail(
+              "SDK_NOT_WHITELISTED",
+              "Only an object literal can be spread into an object",
+            );
+          }
+          inlinedSpread(scope, p);
+          Object.assign(out, spread);
+          continue;
+        }
         if (p.type !== "Property" || p.computed || p.kind !== "init" || p.method) {
           return fail(
             "SDK_NOT_WHITELISTED",
@@ -187,6 +130,16 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
     case "ArrayExpression": {
       const out: SdkValue[] = [];
       for (const el of (node as acorn.ArrayExpression).elements) {
+        if (el?.type === "SpreadElement" && scope.fix) {
+          const spread = toValueOf(scope, el.argument, ok);
+          if (!ok.value) return undefined;
+          if (!Array.isArray(spread)) {
+            return fail("SDK_NOT_WHITELISTED", "Only an array literal can be spread into an array");
+          }
+          inlinedSpread(scope, el);
+          out.push(...spread);
+          continue;
+        }
         if (el === null || el.type === "SpreadElement") {
           return fail(
             "SDK_NOT_WHITELISTED",
@@ -218,6 +171,16 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
   }
 }
 
+/** Reports a spread of a literal (or constant) folded into its object or array. */
+function inlinedSpread(scope: Scope, node: acorn.SpreadElement): void {
+  scope.fixes.push({
+    rule: "inline-spread",
+    before: snippet(scope, node),
+    after: "(properties written out)",
+    line: posOf(node).line,
+  });
+}
+
 function identifierValue(
   scope: Scope,
   node: acorn.Identifier,
@@ -247,19 +210,17 @@ function identifierValue(
     );
   }
   if (scope.builders.has(node.name)) {
-    return reject(
+    return notAllowed(
       scope,
       node,
-      "SDK_NOT_WHITELISTED",
       `The builder "${node.name}" cannot be used as a value`,
       'refer to a result with a "$" string, e.g. "$user"',
     );
   }
   if (scope.constants.has(node.name)) {
-    return reject(
+    return notAllowed(
       scope,
       node,
-      "SDK_NOT_WHITELISTED",
       `"${node.name}" is a JavaScript variable; SDK values must be written inline`,
       "write the literal in place of the variable",
     );
@@ -326,10 +287,9 @@ function memberValue(
       return expr(text);
     }
     ok.value = false;
-    return reject(
+    return notAllowed(
       scope,
       node,
-      "SDK_NOT_WHITELISTED",
       `${path.join(".")} is a JavaScript member access, not a XanoScript value`,
       `write it as the string "${text}"`,
     );
@@ -345,10 +305,9 @@ function memberValue(
     );
   }
   ok.value = false;
-  return reject(
+  return notAllowed(
     scope,
     node,
-    "SDK_NOT_WHITELISTED",
     "Member access on JavaScript objects is not evaluated in SDK code",
     NOT_A_VALUE,
   );
@@ -387,11 +346,10 @@ function helperCall(
   }
   ok.value = false;
   if (path && FORBIDDEN_GLOBALS.has(path[0])) {
-    return reject(
+    return forbidGlobal(
       scope,
       node,
-      "SDK_FORBIDDEN_GLOBAL",
-      `"${name}" is not available in SDK code`,
+      name!,
       "SDK code is translated, never run: use .apiRequest() for HTTP calls",
     );
   }
@@ -403,10 +361,9 @@ function helperCall(
       `"${name}" reaches the prototype chain and is not allowed`,
     );
   }
-  return reject(
+  return notAllowed(
     scope,
     node,
-    "SDK_NOT_WHITELISTED",
     `The call ${name ?? "(…)"}() is not an SDK helper`,
     "SDK values may use expr(), buildObject(), buildArray() and FluentBuilder.chain()",
   );
@@ -445,17 +402,10 @@ function concatenation(
     }
   }
   ok.value = false;
-  return reject(
+  return notAllowed(
     scope,
     node,
-    "SDK_NOT_WHITELISTED",
     `JavaScript arithmetic ("${node.operator}") is not evaluated in SDK code`,
     'write it as a XanoScript expression string, e.g. "$input.a + 1" or "$a ~ $b"',
   );
-}
-
-/** A readable name for an AST node type: `WhileStatement` → `A while statement`. */
-export function describe(type: string): string {
-  const words = type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-  return `${/^[aeiou]/.test(words) ? "An" : "A"} ${words}`;
 }

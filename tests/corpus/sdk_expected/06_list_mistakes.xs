@@ -7,7 +7,7 @@ query products verb=GET {
 
   stack {
     db.query product {
-      where = $db.product.category == $input.category
+      where = $db.product.category ==? $input.category
       sort = {product.created_at: "desc"}
       return = {
         type  : "list"

@@ -248,3 +248,38 @@ export async function tokenRequest(app: Hono, fields: Record<string, string>): P
     body: new URLSearchParams(fields),
   });
 }
+
+/** Registers a client and runs the browser flow up to its code. */
+export async function codeFor(app: Hono, browser: Browser, extra: Record<string, string> = {}) {
+  const client = await registerClient(app);
+  const { verifier, params } = await pkceParams(client.client_id, extra);
+  const back = await authorizeThrough(browser, params);
+  return { client, verifier, code: back.searchParams.get("code")! };
+}
+
+/** Exchanges a code at `/token` (override fields with `extra`). */
+export function exchange(
+  app: Hono,
+  fields: { code: string; verifier: string; clientId: string },
+  extra = {},
+) {
+  return tokenRequest(app, {
+    grant_type: "authorization_code",
+    code: fields.code,
+    code_verifier: fields.verifier,
+    redirect_uri: REDIRECT,
+    client_id: fields.clientId,
+    resource: RESOURCE,
+    ...extra,
+  });
+}
+
+/** Asserts an RFC 6749 error response and returns its description. */
+export async function oauthError(res: Response, status: number, error: string): Promise<string> {
+  assert.equal(res.status, status);
+  assert.equal(res.headers.get("cache-control"), "no-store");
+  const body = await res.json();
+  assert.equal(body.error, error, JSON.stringify(body));
+  assert.equal(typeof body.error_description, "string");
+  return body.error_description;
+}

@@ -128,6 +128,27 @@ Deno.test("cli deploy: an api_group that names another group stops before any ch
   assert.equal((await apis()).length, before);
 });
 
+Deno.test("cli deploy: tables, functions, endpoints and tasks from one program", async () => {
+  const { deps, args } = await setup();
+  const code = `
+    createTable('note').field('text', 'text');
+    createFunction('notes/count').dbQuery('note', { return: 'count' }, 'n').response('$n');
+    create('notes', 'GET').dbQuery('note', {}, 'notes').response('$notes');
+    createTask('notes_cleanup').dbBulkDelete('note', '$db.note.text == ""', 'gone')
+      .schedule([{ starts_on: '2025-01-01 00:00:00+0000', freq: 86400 }]);`;
+  const io = memoryIo({ "all.js": code });
+  assert.equal(await run(args("all.js"), io, deps), 0, io.err.join(""));
+  assert.deepEqual(io.out.map((l) => l.replace(/#\d+/, "#n")), [
+    "created table note #n\n",
+    "created function notes/count #n\n",
+    "created query notes GET #n\n",
+    "created task notes_cleanup #n\n",
+  ]);
+  const again = memoryIo({ "all.js": code });
+  assert.equal(await run(args("all.js"), again, deps), 0);
+  assert.equal((again.err.join("").match(/= unchanged/g) ?? []).length, 4);
+});
+
 Deno.test("lineChanges: counts added and removed lines as multisets", () => {
   assert.deepEqual(lineChanges("a\nb\nc", "a\nc\nd\ne"), { added: 2, removed: 1 });
   assert.deepEqual(lineChanges("", "x"), { added: 1, removed: 1 });

@@ -74,28 +74,54 @@ Deno.test("multidoc: an invalid document rejects the whole push with its line nu
   });
   assert.equal(orphan.status, 400);
   assert.match(orphan.body.message, /ghost/);
-  const tables = await meta("POST", "/workspace/1/multidoc", {
-    body: "table t {\n  schema {\n    int id\n  }\n}",
+  const dangling = await meta("POST", "/workspace/1/multidoc", {
+    body:
+      'table t {\n  schema {\n    int id\n    int owner {\n      table = "nowhere"\n    }\n  }\n}',
     headers: SCRIPT,
   });
-  assert.equal(tables.status, 400);
+  assert.equal(dangling.status, 400);
+  assert.match(dangling.body.message, /nowhere/);
   assert.equal((await meta("POST", "/workspace/1/multidoc", { body: { a: 1 } })).status, 400);
 });
 
-Deno.test("multidoc: delete=true removes logic the multidoc does not mention", async () => {
+Deno.test("multidoc: delete=true removes the objects the multidoc does not mention", async () => {
   const { meta } = await metaSandbox();
   const doc = 'api_group Authentication {\n  canonical = "auth"\n}';
+  const preview = await meta("POST", "/workspace/1/multidoc/dry-run?delete=true", {
+    body: doc,
+    headers: SCRIPT,
+  });
+  assert.deepEqual(preview.body.summary, { created: 0, updated: 1, deleted: 8 });
   const res = await meta("POST", "/workspace/1/multidoc?delete=true", {
     body: doc,
     headers: SCRIPT,
   });
   assert.equal(res.status, 200);
-  assert.deepEqual(res.body.summary, { created: 0, updated: 1, deleted: 5 });
+  assert.deepEqual(res.body.summary, { created: 0, updated: 1, deleted: 8 });
   assert.equal((await meta("GET", "/workspace/1/api")).body.items.length, 0);
   assert.equal((await meta("GET", "/workspace/1/task")).body.items.length, 0);
-  assert.equal(
-    (await meta("GET", "/workspace/1/table")).body.items.length,
-    3,
-    "tables are untouched",
-  );
+  assert.equal((await meta("GET", "/workspace/1/table")).body.items.length, 0);
+  assert.equal((await meta("GET", "/workspace/1/apigroup")).body.items.length, 1);
+});
+
+Deno.test("multidoc: an export pushed into an empty workspace recreates every object", async () => {
+  const { meta } = await metaSandbox();
+  const exported = (await meta("GET", "/workspace/1/multidoc")).body as string;
+  const created = await meta("POST", "/workspace", { body: { name: "Copy" } });
+  const ws = created.body.id;
+  const moved = exported.replace('canonical = "auth"', 'canonical = "auth-copy"');
+  const pushed = await meta("POST", `/workspace/${ws}/multidoc`, { body: moved, headers: SCRIPT });
+  assert.equal(pushed.status, 200, JSON.stringify(pushed.body));
+  assert.deepEqual(pushed.body.summary, { created: 9, updated: 0, deleted: 0 });
+  const tables = await meta("GET", `/workspace/${ws}/table/3`);
+  assert.equal(tables.body.name, "orders");
+  const ref = tables.body.schema.find((f: { name: string }) => f.name === "user_id");
+  assert.equal(ref.type, "tableref");
+  assert.equal(ref.tableref_id, 1);
+  const users = await meta("GET", `/workspace/${ws}/table/1`);
+  assert.deepEqual(users.body.index.map((i: { type: string }) => i.type), ["primary", "unique"]);
+  const again = (await meta("GET", `/workspace/${ws}/multidoc`)).body as string;
+  assert.equal(again, moved, "export, push, export is a fixed point");
+  const repush = await meta("POST", `/workspace/${ws}/multidoc`, { body: again, headers: SCRIPT });
+  assert.deepEqual(repush.body.summary, { created: 0, updated: 9, deleted: 0 });
 });

@@ -60,11 +60,15 @@ Deno.test("openapi: a group's document lists its endpoints with path, query and 
 
 Deno.test("unsupported: Xano routes the sandbox does not emulate answer 501 saying so", async () => {
   const { meta } = await metaSandbox();
+  const routes = [
+    ["POST", "/workspace/1/function/run"],
+    ["GET", "/workspace/1/file"],
+    ["POST", "/workspace/1/export"],
+    ["POST", "/workspace/1/branch/dev"],
+    ["DELETE", "/workspace/1/file/3"],
+  ];
   for (
-    const [method, path] of [["POST", "/workspace/1/function/run"], ["GET", "/workspace/1/file"], [
-      "POST",
-      "/workspace/1/export",
-    ]]
+    const [method, path] of routes
   ) {
     const res = await meta(method, path, method === "GET" ? {} : { body: {} });
     assert.equal(res.status, 501, path);

@@ -188,6 +188,19 @@ Deno.test("xanoscript: a table script becomes a table with typed columns that re
   assert.equal(replaced.status, 200);
   assert.ok(replaced.body.schema.some((f: { name: string }) => f.name === "body"));
   assert.match(replaced.body.xanoscript.value, /text\? body/);
+  const tableId = created.body.id;
+  const withoutTitle = script.replace("    text title\n", "");
+  assert.equal(
+    (await meta("PUT", `/workspace/1/table/${tableId}`, { body: withoutTitle, headers: SCRIPT }))
+      .status,
+    200,
+  );
+  assert.equal(
+    (await meta("PUT", `/workspace/1/table/${tableId}`, { body: script, headers: SCRIPT })).status,
+    200,
+  );
+  const reread = await meta("GET", `/workspace/1/table/${tableId}/content/${row.body.id}`);
+  assert.equal(reread.body.title, null, "a dropped column's data does not come back");
   const dangling = await meta("POST", "/workspace/1/table", {
     body: script.replace("tickets", "other").replace('"users"', '"nowhere"'),
     headers: SCRIPT,

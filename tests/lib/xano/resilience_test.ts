@@ -211,8 +211,8 @@ Deno.test("resilience: an open breaker fails fast without backing off and retryi
   const resilience = createXanoResilience({
     ...FAST,
     maxAttempts: 4,
-    baseDelayMs: 30,
-    maxDelayMs: 30,
+    baseDelayMs: 300,
+    maxDelayMs: 300,
     breakerThreshold: 2,
     halfOpenAfterMs: 10_000,
   });
@@ -221,18 +221,19 @@ Deno.test("resilience: an open breaker fails fast without backing off and retryi
   assert.equal(resilience.breakerState("x.test"), "open");
   const started = performance.now();
   const error = await client.listWorkspaces().catch((e) => e);
-  assert.ok(performance.now() - started < 25, "no backoff while the breaker is open");
+  assert.ok(performance.now() - started < 150, "no 300 ms backoff while the breaker is open");
   assert.equal(error.category, "upstream_down");
   assert.equal(resilience.stats().breakerRejections, 2);
 });
 
 Deno.test("resilience: the deadline bounds all attempts of one call together", async () => {
   const fake = fakeFetch(() => new Promise<Response>(() => {}));
+  // Without the deadline, 10 attempts of 100 ms would take over a second.
   const client = fakeClient(fake.fetch, {
-    timeoutMs: 40,
+    timeoutMs: 100,
     maxAttempts: 10,
     baseDelayMs: 1,
-    deadlineMs: 100,
+    deadlineMs: 150,
     breakerThreshold: 99,
   });
   const started = performance.now();
@@ -240,6 +241,6 @@ Deno.test("resilience: the deadline bounds all attempts of one call together", a
   const elapsed = performance.now() - started;
   assert.ok(error instanceof XanoError);
   assert.equal(error.category, "timeout");
-  assert.ok(elapsed < 250, `stopped near the deadline, took ${elapsed.toFixed(0)} ms`);
-  assert.ok(fake.seen.length <= 4, `at most a few attempts fit, saw ${fake.seen.length}`);
+  assert.ok(elapsed < 700, `stopped near the deadline, took ${elapsed.toFixed(0)} ms`);
+  assert.ok(fake.seen.length <= 3, `at most a few attempts fit, saw ${fake.seen.length}`);
 });

@@ -4,7 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-import { systemClock } from "../../../lib/clock.ts";
+import { manualClock, systemClock } from "../../../lib/clock.ts";
 import { createSealer } from "../../../lib/crypto.ts";
 import { createSandbox, type Sandbox } from "../../../lib/sandbox/mod.ts";
 import { collectPages, createXanoClient, type XanoClient } from "../../../lib/xano/client.ts";
@@ -15,7 +15,13 @@ import { createXanoResilience, type ResilienceOptions } from "../../../lib/xano/
 import { signInWithPassword } from "../../../lib/xano/sign_in.ts";
 import type { XanoCredential } from "../../../lib/xano/types.ts";
 import { memoryKv } from "../../_helpers.ts";
-import { connectError, FAST } from "./_fake.ts";
+import { connectError, FAST as FAKE_FAST } from "./_fake.ts";
+
+/**
+ * Fast retries, but timeouts and breaker thresholds generous enough for a loaded CI
+ * machine; tests about timeouts and breakers set their own.
+ */
+const FAST: ResilienceOptions = { ...FAKE_FAST, timeoutMs: 5_000, breakerThreshold: 50 };
 
 const ORIGIN = "http://sandbox.test";
 
@@ -46,7 +52,7 @@ function client(
   return createXanoClient({
     fetch,
     credentials: credential,
-    resilience: createXanoResilience({ ...FAST, breakerThreshold: 20, ...options }),
+    resilience: createXanoResilience({ ...FAST, ...options }),
   });
 }
 
@@ -183,19 +189,22 @@ Deno.test("sandbox: 429 with Retry-After is waited for, or handed back when too 
 
 Deno.test("sandbox: latency beyond the timeout gives timeout; within it, success", async () => {
   const { sandbox, fetch, credential } = await start();
-  const xano = client(fetch, credential, { timeoutMs: 40, maxAttempts: 2 });
-  const ws = await workspaceId(xano);
-  sandbox.faults.set("latency=80ms");
-  const error = await xano.listRequestHistory(ws).catch((e) => e);
+  const patient = client(fetch, credential);
+  const ws = await workspaceId(patient);
+  const hasty = client(fetch, credential, { timeoutMs: 50, maxAttempts: 2 });
+  sandbox.faults.set("latency=300ms");
+  const error = await hasty.listRequestHistory(ws).catch((e) => e);
   assert.ok(error instanceof XanoError);
   assert.equal(error.category, "timeout");
+  assert.equal(hasty.stats().resilience.timeouts, 2, "both attempts timed out");
   sandbox.faults.set("latency=5ms..15ms");
-  await xano.listRequestHistory(ws);
+  await patient.listRequestHistory(ws);
 });
 
 Deno.test("sandbox: the breaker opens on 5xx, half-opens after the pause and closes", async () => {
   const { sandbox, fetch, credential } = await start();
   const resilience = createXanoResilience({ ...FAST, maxAttempts: 1, breakerThreshold: 3 });
+  // halfOpenAfterMs comes from the fake settings (40 ms).
   const xano = createXanoClient({ fetch, credentials: credential, resilience });
   const ws = await workspaceId(xano);
   const host = new URL(ORIGIN).host;
@@ -229,7 +238,14 @@ Deno.test("sandbox: 100 concurrent calls during token expiry make ONE refresh an
   const xano = createXanoClient({
     fetch,
     credentials: refresher.forUser("u-1"),
-    resilience: createXanoResilience({ ...FAST, bulkheadQueue: 200 }),
+    // Generous limits: this test is about one shared refresh, not timeouts, and a loaded CI
+    // machine must not trip the breaker with slow (but successful) calls.
+    resilience: createXanoResilience({
+      ...FAST,
+      timeoutMs: 10_000,
+      breakerThreshold: 1_000,
+      bulkheadQueue: 200,
+    }),
   });
   const before = counts.authMe;
   const results = await Promise.allSettled(
@@ -444,4 +460,37 @@ Deno.test("sandbox: two processes sharing KV refresh once for a 100-call burst",
   );
   assert.equal(results.filter((r) => r.status === "rejected").length, 0);
   assert.equal(counts.authMe - before, 1);
+});
+
+Deno.test("sandbox: with token_ttl every token lapses, and the client asks for a new sign-in", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.now());
+  const sandbox = createSandbox({ clock, faults: "token_ttl=60s" });
+  const urls = sandbox.urls(ORIGIN);
+  const signedIn = await signInWithPassword({ fetch: sandbox.fetch, clock }, {
+    authUrl: urls.auth,
+    metaUrl: urls.meta,
+    email: "demo@example.com",
+    password: "demo1234",
+  });
+  const store = createCredentialStore({
+    kv,
+    sealer: await createSealer(new Uint8Array(32).fill(1)),
+    clock,
+  });
+  await store.put("u-1", signedIn.credential);
+  const refresher = createCredentialRefresher({
+    kv,
+    store,
+    fetch: sandbox.fetch,
+    clock,
+  });
+  const xano = createXanoClient({ fetch: sandbox.fetch, credentials: refresher.forUser("u-1") });
+  await xano.listWorkspaces();
+  clock.advance(120_000);
+  const error = await xano.getWorkspace(1).catch((e) => e);
+  assert.ok(error instanceof XanoError);
+  assert.equal(error.category, "auth_expired");
+  assert.equal(refresher.stats().upstreamCalls, 1);
+  assert.equal((await store.status("u-1"))?.state, "needs_sign_in");
 });

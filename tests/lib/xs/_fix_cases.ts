@@ -182,3 +182,18 @@ CASES.push(
     after: "// about\nfunction f {",
   },
 );
+
+CASES.push({
+  rule: "response-block",
+  source: fn(VAR).replace(
+    "response = 1",
+    "response {\n\n    value = {\n      ok: true\n      x: $x\n    }\n  }",
+  ),
+  after: "  response = {\n    ok: true\n    x: $x\n  }\n}",
+});
+
+CASES.push({
+  rule: "hash-comment",
+  source: `# header\n${fn(VAR, "    // an {a, b} example\n    json items\n")}`,
+  after: "// header\nfunction f {\n  input {\n    // an {a, b} example\n    json items\n",
+});

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { summarizeXanoScript } from "@/lib/xs/mod.ts";
+import { parseXanoScript, summarizeXanoScript } from "@/lib/xs/mod.ts";
 
 const ENDPOINT = `// list posts
 query "posts/{post_id}" verb=PATCH {
@@ -87,4 +87,13 @@ Deno.test("summary: leaves out invalid documents and reports their lines", () =>
   const { objects, diagnostics } = summarizeXanoScript(source);
   assert.deepEqual(objects.map((o) => o.name), ["a"]);
   assert.equal(diagnostics[0].line, 6);
+});
+
+Deno.test("parser: the tree is frozen, arrays included", () => {
+  const { document } = parseXanoScript(ENDPOINT);
+  const object = document.objects[0];
+  assert.ok(Object.isFrozen(document) && Object.isFrozen(document.objects));
+  assert.ok(Object.isFrozen(object) && Object.isFrozen(object.body));
+  const input = object.body.find((i) => i.kind === "block" && i.keyword === "input");
+  assert.ok(input && input.kind === "block" && Object.isFrozen(input.body));
 });

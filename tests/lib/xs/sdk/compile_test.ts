@@ -50,11 +50,13 @@ Deno.test("compileSdkCode: a validator warning does not fail a compile", () => {
 });
 
 Deno.test("compileSdkCode: the real validator rejects what the SDK cannot see", () => {
-  const r = compileSdkCode("create('a','GET').precondition('$input.l|count > 0', 'm').response(1)");
+  const r = compileSdkCode(
+    "create('a','GET').input('l', 'json').precondition('$input.l|count > 0', 'm').response(1)",
+  );
   assert.equal(r.ok, false);
   assert.match(r.diagnostics[0].message, /^Generated XanoScript line \d+: .*parentheses/);
   const fixed = compileSdkCode(
-    "create('a','GET').precondition('$input.l|count > 0', 'm').response(1)",
+    "create('a','GET').input('l', 'json').precondition('$input.l|count > 0', 'm').response(1)",
     {
       fix: true,
     },
@@ -70,4 +72,15 @@ Deno.test("compileSdkCode: bad input of any shape gets diagnostics, never a thro
   }
   const r = compileSdkCode(undefined as unknown as string);
   assert.equal(r.ok, false);
+});
+
+Deno.test("compileSdkCode: reading an undeclared input is a warning with the line to add", () => {
+  const r = compileSdkCode(
+    "create('users/{user_id}', 'GET').dbGet('user', { id: '$input.user_id' }, 'u').response('$u.name ~ $input.suffix')",
+  );
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity, d.fix]), [
+    ["SDK_UNDECLARED_INPUT", "warning", '.input("user_id", "int") before it is used'],
+    ["SDK_UNDECLARED_INPUT", "warning", '.input("suffix", "text") before it is used'],
+  ]);
 });

@@ -252,6 +252,7 @@ Deno.test("sdk auto-fix: structural rules fail first without fix", () => {
       "auth-token-expiration",
       "precondition-argument-order",
       "variable-in-string",
+      "optional-filter-null-safe",
     ].includes(rule)
   );
   for (const [rule, code] of structural) {
