@@ -18,6 +18,9 @@ import { createXanoAuthenticator } from "./lib/xano/authenticator.ts";
 import { xanoMetricsObserver } from "./lib/xano/metrics.ts";
 import { createXanoRuntime } from "./lib/xano/mod.ts";
 
+/** How long a graceful shutdown waits for open requests and streams. */
+const SHUTDOWN_DRAIN_MS = 5_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -150,9 +153,22 @@ async function main(): Promise<void> {
     },
   }, app.fetch);
 
+  // Open MCP event streams would hold a graceful shutdown forever: drain for a few
+  // seconds, then close what is left (clients reconnect and resume from KV).
   const shutdown = async () => {
     logger.info("shutting down");
-    await server.shutdown();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), SHUTDOWN_DRAIN_MS);
+    });
+    const outcome = await Promise.race([
+      server.shutdown().then(() => "drained" as const),
+      deadline,
+    ]);
+    clearTimeout(timer);
+    if (outcome === "timeout") {
+      logger.warn("shutdown: closing connections still open", { afterMs: SHUTDOWN_DRAIN_MS });
+    }
     kv.close();
     Deno.exit(0);
   };

@@ -2,9 +2,9 @@
  * Load script: 50 concurrent MCP sessions (SDK clients over real HTTP on a
  * loopback port) each calling a read tool repeatedly; reports p50/p95/p99 and
  * throughput, and the size of list-tool outputs against the raw Xano JSON for
- * the same data. Writes bench/results/mcp_load[_memory].{json,md}.
+ * the same data. Writes bench/results/mcp_load[_memory|_no_cache].{json,md}.
  *
- * Run: `deno task bench:mcp [--sessions 50] [--calls 40] [--memory]`
+ * Run: `deno task bench:mcp [--sessions 50] [--calls 40] [--memory | --no-cache]`
  *
  * Behind the tools is the real stack: the Xano client (resilience, read cache)
  * talking in process to the local Xano sandbox (`lib/sandbox`). `--memory`
@@ -52,6 +52,7 @@ const LOAD_AT_START = Deno.loadavg().map((n) => Math.round(n * 10) / 10);
 const SESSIONS = arg("sessions", 50);
 const CALLS = arg("calls", 40);
 const MEMORY = Deno.args.includes("--memory");
+const NO_CACHE = Deno.args.includes("--no-cache");
 const kv = await Deno.openKv(":memory:");
 const tables = rawTables(30);
 let xanoApi: XanoApi;
@@ -74,6 +75,7 @@ if (MEMORY) {
     sealer: await createSealer(crypto.getRandomValues(new Uint8Array(32))),
     clock: systemClock,
     fetch: (request) => sandbox.fetch(request),
+    ...(NO_CACHE ? { cacheTtlMs: 1 } : {}),
   });
   await runtime.credentials.put("bench-user", {
     kind: "token",
@@ -83,7 +85,15 @@ if (MEMORY) {
   });
   xanoApi = runtime.clientFor("bench-user");
   workspaceId = Number((await xanoApi.listWorkspaces()).items[0].id);
-  backend = "Xano client (resilience + 10 s read cache) -> local Xano sandbox, in process";
+  for (let i = 0; i < 27; i++) {
+    await xanoApi.createTable(workspaceId, {
+      name: `table_${i}`,
+      description: `Stores the ${i}th kind of thing`,
+    });
+  }
+  backend = `Xano client (resilience${
+    NO_CACHE ? ", read cache off" : " + 10 s read cache"
+  }) -> local Xano sandbox (30 tables), in process`;
 }
 const config = loadConfig(new Map([["APP_ENV", "test"]]));
 const { app: mcp, sessions } = createMcpRoutes({
@@ -205,11 +215,17 @@ queueing: 50 calls in flight at ${result.callsPerSecond} calls/s.
 | tool structuredContent | ${result.outputBytes.toolStructuredContent} |
 `;
 await Deno.writeTextFile(
-  new URL(`./results/mcp_load${MEMORY ? "_memory" : ""}.json`, import.meta.url),
+  new URL(
+    `./results/mcp_load${MEMORY ? "_memory" : NO_CACHE ? "_no_cache" : ""}.json`,
+    import.meta.url,
+  ),
   JSON.stringify(result, null, 2) + "\n",
 );
 await Deno.writeTextFile(
-  new URL(`./results/mcp_load${MEMORY ? "_memory" : ""}.md`, import.meta.url),
+  new URL(
+    `./results/mcp_load${MEMORY ? "_memory" : NO_CACHE ? "_no_cache" : ""}.md`,
+    import.meta.url,
+  ),
   md,
 );
 console.log(md);

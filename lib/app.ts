@@ -41,7 +41,7 @@ import { signInRoutes } from "../routes/sign_in.tsx";
 import { createRateLimiter } from "./kv/rate_limits.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
 import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
-import { xanoReadiness } from "./ops/readiness.ts";
+import { xanoChecks } from "./ops/readiness.ts";
 
 /** Everything the app needs from the outside world. */
 export interface AppDeps {
@@ -110,15 +110,6 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", oauthRoutes(auth));
   app.route("/", signInRoutes(auth, { resolveHost }));
-  app.use(
-    "/mcp",
-    mcpRateLimit({
-      limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
-      perIp: deps.config.ops.mcpPerIp,
-      perToken: deps.config.ops.mcpPerToken,
-      trustProxy: deps.config.auth.trustProxy,
-    }),
-  );
   const audit = createAuditStore({
     kv: deps.kv,
     clock: deps.clock,
@@ -144,6 +135,15 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
   }
+  const mcpLimit = mcpRateLimit({
+    limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+    perIp: deps.config.ops.mcpPerIp,
+    perToken: deps.config.ops.mcpPerToken,
+    trustProxy: deps.config.auth.trustProxy,
+  });
+  app.use("/mcp", mcpLimit);
+  app.use("/sse", mcpLimit); // the legacy HTTP+SSE transport shares the budget
+  app.use("/sse/*", mcpLimit);
   const onToolCall = createToolCallRecorder({
     audit,
     metrics: deps.metrics,
@@ -160,20 +160,6 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   return app;
-}
-
-/** Xano reachability and breaker checks, when this process talks to a Xano (or the sandbox). */
-function xanoChecks(deps: AppDeps): ReadinessCheck[] {
-  const xano = deps.xano;
-  if (!xano) return [];
-  const sandbox = deps.sandbox;
-  const metaUrl = deps.config.xano.metaUrl ?? sandbox?.urls(deps.config.publicUrl).meta;
-  if (!metaUrl) return [];
-  return xanoReadiness({
-    metaUrl,
-    fetch: sandbox && !deps.config.xano.metaUrl ? sandbox.fetch : deps.fetch,
-    breakerState: (host) => xano.resilience.breakerState(host),
-  });
 }
 
 /**

@@ -93,7 +93,14 @@ export function createCompileCache(deps: CompileCacheDeps): CompileCache {
       skipped++;
       return false;
     }
-    await kv.set(await compileCacheKey(code, options), entry, { expireIn: ttlMs });
+    try {
+      await kv.set(await compileCacheKey(code, options), entry, { expireIn: ttlMs });
+    } catch (error) {
+      // JSON size approximates KV's serialized size; a value KV still refuses is just not cached
+      if (!(error instanceof TypeError && /too large/i.test(error.message))) throw error;
+      skipped++;
+      return false;
+    }
     return true;
   }
 

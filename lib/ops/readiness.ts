@@ -13,7 +13,10 @@
  * @module
  */
 
+import type { Config } from "../config.ts";
 import type { ReadinessCheck } from "../http/health.ts";
+import type { Sandbox } from "../sandbox/mod.ts";
+import type { XanoRuntime } from "../xano/mod.ts";
 import type { BreakerState } from "../xano/resilience.ts";
 
 /** Options of {@link xanoReadiness}. */
@@ -62,4 +65,26 @@ export function xanoReadiness(options: XanoReadinessOptions): ReadinessCheck[] {
       },
     },
   ];
+}
+
+/**
+ * The app's Xano checks: against `XANO_META_URL` when configured, else against
+ * the embedded sandbox (in process); none when the process has no Xano runtime.
+ */
+export function xanoChecks(deps: {
+  readonly config: Config;
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly xano?: XanoRuntime;
+  readonly sandbox?: Sandbox;
+}): ReadinessCheck[] {
+  const { xano, sandbox, config } = deps;
+  if (!xano) return [];
+  const configured = config.xano.metaUrl;
+  const metaUrl = configured ?? sandbox?.urls(config.publicUrl).meta;
+  if (!metaUrl) return [];
+  return xanoReadiness({
+    metaUrl,
+    fetch: !configured && sandbox ? sandbox.fetch : deps.fetch,
+    breakerState: (host) => xano.resilience.breakerState(host),
+  });
 }

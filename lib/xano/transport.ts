@@ -86,41 +86,33 @@ export function createTransport(deps: TransportDeps): Transport {
   const { resilience, cache } = deps;
 
   async function run<T>(request: XanoRequest<T>): Promise<T> {
-    let credential = await deps.credentials.get();
     const query = toQuery(request.query);
-    const cacheable = request.cache === true && request.method === "GET";
     const key = cacheKey(request.path, query);
+    const cacheable = request.cache === true && request.method === "GET";
+    let credential = await deps.credentials.get();
+    const scope = () => scopeOf(deps.credentials.subject, credential);
     if (cacheable) {
-      const hit = cache.get(scopeOf(deps.credentials.subject, credential), key);
+      const hit = cache.get(scope(), key);
       resilience.observer.cache?.(hit === undefined ? "miss" : "hit");
       if (hit !== undefined) return hit as T;
     }
     try {
-      let value: T;
-      try {
-        value = await attempts(request, credential, query);
-      } catch (error) {
+      const value = await attempts(request, credential, query).catch(async (error) => {
         if (!isUnauthorized(error)) throw error;
+        // Xano refused the token before running anything: renew it once and repeat.
         credential = await deps.credentials.refresh(credential);
-        try {
-          value = await attempts(request, credential, query);
-        } catch (again) {
+        return attempts(request, credential, query).catch(async (again) => {
           if (isUnauthorized(again)) {
             await deps.credentials.rejected(credential, "Xano rejected the renewed token");
           }
           throw again;
-        }
-      }
-      if (cacheable) cache.set(scopeOf(deps.credentials.subject, credential), key, value);
+        });
+      });
+      if (cacheable) cache.set(scope(), key, value);
       return value;
     } finally {
       // A failed write may still have landed, so writes invalidate either way.
-      if (request.method !== "GET") {
-        cache.invalidate(
-          scopeOf(deps.credentials.subject, credential),
-          stalePrefixes(request.path),
-        );
-      }
+      if (request.method !== "GET") cache.invalidate(scope(), stalePrefixes(request.path));
     }
   }
 
@@ -204,9 +196,15 @@ export function createTransport(deps: TransportDeps): Transport {
         return request.parse(null);
       }
       if (response.status === 429) resilience.count("rateLimited");
-      throw classifyResponse(response.status, parsed, request.op, {
+      const error = classifyResponse(response.status, parsed, request.op, {
         retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), deps.clock.now()),
       });
+      // A 5xx to a write says nothing about whether Xano applied it before failing.
+      if (response.status >= 500 && !(request.idempotent ?? request.method !== "POST")) {
+        const base = `Cannot ${request.op.action}${describeTarget(request.op.target)}`;
+        throw unknownOutcome(base, `Xano failed with status ${response.status}`, error);
+      }
+      throw error;
     }
     if (request.text) return request.parse(text);
     let json: unknown = null;

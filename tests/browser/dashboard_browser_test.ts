@@ -190,11 +190,10 @@ Deno.test({
           await page.getByRole("button", { name: "Create key" }).click();
           const key = await page.getByLabel("New API key").inputValue();
           const client = new Client({ name: "browser-test", version: "1" });
-          await client.connect(
-            new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
-              requestInit: { headers: { authorization: `Bearer ${key}` } },
-            }),
-          );
+          const transport = new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
+            requestInit: { headers: { authorization: `Bearer ${key}` } },
+          });
+          await client.connect(transport);
           const listed = await client.callTool({ name: "xano_list_databases", arguments: {} });
           assert.notEqual(listed.isError, true, JSON.stringify(listed.content));
           const missing = await client.callTool({
@@ -202,6 +201,8 @@ Deno.test({
             arguments: { workspace_id: 1, table_id: 99999 },
           });
           assert.equal(missing.isError, true);
+          // End the session (DELETE) so the server closes its event stream before shutdown.
+          await transport.terminateSession();
           await client.close();
 
           await nav(page, "Events");

@@ -104,9 +104,10 @@ Deno.test("e2e: SDK client against the product /mcp: sandbox sign-in, consent, X
   await first.finishAuth(callback.searchParams.get("code")!);
 
   const client = new Client({ name: "product-test", version: "1.0.0" });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), { authProvider: provider }),
-  );
+  const transport = new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
+    authProvider: provider,
+  });
+  await client.connect(transport);
   const tools = (await client.listTools()).tools.map((tool) => tool.name);
   assert.ok(tools.includes("xano_list_tables"), tools.join(", "));
   assert.ok(!tools.includes("xano_create_table"), "read-only grant hides write tools");
@@ -122,6 +123,8 @@ Deno.test("e2e: SDK client against the product /mcp: sandbox sign-in, consent, X
   const again = await client.callTool({ name: "xano_list_tables", arguments: { workspace_id: 1 } });
   assert.notEqual(again.isError, true, JSON.stringify(again));
   assert.notEqual(provider.tokens()!.refresh_token, before.refresh_token, "refreshed and rotated");
+  // End the session (DELETE) so the server closes its event stream before shutdown.
+  await transport.terminateSession();
   await client.close();
   assert.ok(seen.filter((line) => line === "POST /token 200").length >= 2, seen.join("\n"));
 });

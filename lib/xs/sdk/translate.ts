@@ -183,6 +183,19 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
   }
 
   function assign(e: acorn.AssignmentExpression): void {
+    const target = scope.source.slice(e.left.start, e.left.end).replace(/\s+/g, "");
+    if (scope.fix && /^(module\.)?exports(\.default)?$/.test(target)) {
+      // CommonJS export of the result: the same as `return x.build().script`
+      fixes.push({
+        rule: "module-exports",
+        before: `${target} =`,
+        after: "return",
+        line: posOf(e).line,
+      });
+      const chain = chainOf(e.right);
+      if (chain) apply(chain);
+      return;
+    }
     let root: acorn.Node = e.left;
     while (root.type === "MemberExpression") root = (root as acorn.MemberExpression).object;
     if (root.type === "Identifier" && FORBIDDEN_GLOBALS.has((root as acorn.Identifier).name)) {

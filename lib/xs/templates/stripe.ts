@@ -2,7 +2,9 @@
  * The Stripe template: a Checkout Session endpoint, a webhook receiver that
  * verifies Stripe's signature (HMAC-SHA256 of `t.payload` with the endpoint
  * secret, 5-minute tolerance) before it trusts an event, and a customer
- * lookup. Secrets come from Xano environment variables, never from code.
+ * lookup. Secrets come from Xano environment variables, never from code. The
+ * customer table needs a `stripe_customer_id` text column (the webhook fills
+ * it); checkout passes the signed-in id as `client_reference_id`.
  *
  * @example
  * ```ts

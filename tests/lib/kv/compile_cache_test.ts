@@ -98,3 +98,26 @@ Deno.test("compile cache: failed compiles are cached too (same input, same diagn
   assert.deepEqual(r2.diagnostics, r1.diagnostics);
   assert.equal(cache.stats().hits, 1);
 });
+
+Deno.test("compile cache: a value KV refuses as too large is skipped, other errors surface", async () => {
+  using kv = await memoryKv();
+  const refusing = (message: string) =>
+    Object.assign(Object.create(kv), {
+      get: kv.get.bind(kv),
+      set: () => Promise.reject(new TypeError(message)),
+    }) as Deno.Kv;
+  const tooLarge = createCompileCache({
+    kv: refusing("Value too large (max 65536 bytes)"),
+    clock: manualClock(),
+    ttlMs: 60_000,
+  });
+  const r = await tooLarge.compile(CODE);
+  assert.equal(r.ok, true);
+  assert.deepEqual(tooLarge.stats(), { hits: 0, misses: 1, skipped: 1 });
+  const broken = createCompileCache({
+    kv: refusing("database is locked"),
+    clock: manualClock(),
+    ttlMs: 60_000,
+  });
+  await assert.rejects(() => broken.compile(CODE), /database is locked/);
+});

@@ -28,7 +28,8 @@ Deno.test("resilience: a create is not retried after a 5xx (it may have been app
   const fake = fakeFetch(() => json({ message: "boom" }, 500));
   const error = await fakeClient(fake.fetch).createRecord(1, 2, { name: "a" }).catch((e) => e);
   assert.ok(error instanceof XanoError);
-  assert.equal(error.category, "upstream_down");
+  assert.equal(error.category, "unknown_outcome");
+  assert.match(error.nextStep, /Read the current state/);
   assert.equal(fake.seen.length, 1);
 });
 
