@@ -37,6 +37,7 @@ import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { compileSdkCode } from "./xs/sdk/mod.ts";
+import { createCompileCache } from "./kv/compile_cache.ts";
 import { signInRoutes } from "../routes/sign_in.tsx";
 import { createRateLimiter } from "./kv/rate_limits.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
@@ -169,6 +170,7 @@ export function createApp(deps: AppDeps): Hono {
 function mcpXano(
   deps: AppDeps,
 ): Pick<McpRoutesDeps, "xanoFor" | "instanceOrigin" | "sdk" | "debugFor"> {
+  const sdkCompiler = createSdkCompiler(deps);
   if (deps.mcp) return { sdk: sdkCompiler, ...deps.mcp };
   const xano = deps.xano;
   if (xano) {
@@ -200,7 +202,23 @@ function mcpXano(
   };
 }
 
-/** The SDK compiler as the code tools use it (parse, translate, fix, validate; never run). */
-const sdkCompiler: SdkCompiler = {
-  compile: (code, options) => compileSdkCode(code, { fix: options.fix }),
-};
+/**
+ * The SDK compiler as the code tools use it (parse, translate, fix, validate; never run),
+ * behind the KV compile cache keyed by compiler version and input hash.
+ */
+function createSdkCompiler(deps: AppDeps): SdkCompiler {
+  const cache = createCompileCache({
+    kv: deps.kv,
+    clock: deps.clock,
+    ttlMs: deps.config.compileCacheTtlMs,
+    compiler: (code, options) => compileSdkCode(code, { fix: options.fix }),
+  });
+  return {
+    async compile(code, options) {
+      const before = cache.stats().hits;
+      const result = await cache.compile(code, { fix: options.fix });
+      deps.metrics.compileCache.inc({ result: cache.stats().hits > before ? "hit" : "miss" });
+      return result;
+    },
+  };
+}

@@ -37,6 +37,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** `METRICS_TOKEN`: when set, `/metrics` requires it as a bearer token. */
   readonly metricsToken: string | undefined;
+  /** `COMPILE_CACHE_TTL`: how long compiled SDK code stays in the KV compile cache (default `24h`). */
+  readonly compileCacheTtlMs: number;
   /** Upstream Xano; when neither URL is set the embedded sandbox stands in. */
   readonly xano: XanoConfig;
   /** The local Xano sandbox. */
@@ -174,6 +176,7 @@ export function loadConfig(env: EnvReader): Config {
     encryptionKey,
     logLevel: read.oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"], "info"),
     metricsToken: read.optional("METRICS_TOKEN"),
+    compileCacheTtlMs: read.duration("COMPILE_CACHE_TTL", 24 * 3_600_000),
     xano: {
       authUrl,
       metaUrl,

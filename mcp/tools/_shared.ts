@@ -204,31 +204,34 @@ export interface XanoDebug {
   expireTokens(which: "meta" | "auth" | "both"): Promise<Readonly<Record<string, unknown>>>;
 }
 
-/** What the SDK tools need from the compiler. */
+/** One compile's outcome, as the SDK tools read it. */
+export interface SdkCompileOutput {
+  readonly ok: boolean;
+  readonly xanoscript: string;
+  readonly diagnostics: readonly {
+    readonly message: string;
+    readonly line: number;
+    readonly column: number;
+    readonly severity: string;
+    readonly fix?: string;
+  }[];
+  readonly fixes: readonly {
+    readonly rule: string;
+    readonly before: string;
+    readonly after: string;
+    readonly line: number;
+  }[];
+  readonly objects: readonly {
+    readonly kind: string;
+    readonly name: string;
+    readonly verb?: string;
+  }[];
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** What the SDK tools need from the compiler (the app's is backed by the KV compile cache). */
 export interface SdkCompiler {
-  compile(code: string, options: { fix: boolean }): {
-    readonly ok: boolean;
-    readonly xanoscript: string;
-    readonly diagnostics: readonly {
-      readonly message: string;
-      readonly line: number;
-      readonly column: number;
-      readonly severity: string;
-      readonly fix?: string;
-    }[];
-    readonly fixes: readonly {
-      readonly rule: string;
-      readonly before: string;
-      readonly after: string;
-      readonly line: number;
-    }[];
-    readonly objects: readonly {
-      readonly kind: string;
-      readonly name: string;
-      readonly verb?: string;
-    }[];
-    readonly timings: Readonly<Record<string, number>>;
-  };
+  compile(code: string, options: { fix: boolean }): SdkCompileOutput | Promise<SdkCompileOutput>;
 }
 
 /** The `workspace_id` argument every workspace-scoped tool takes. */

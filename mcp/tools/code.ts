@@ -178,15 +178,14 @@ function round(ms: number): number {
 }
 
 /** Compiles SDK code, or a failure with the diagnostics. */
-function compile(deps: XanoToolDeps, code: string, fix: boolean) {
+async function compile(deps: XanoToolDeps, code: string, fix: boolean) {
   if (!deps.sdk) {
     return fail(
       "The SDK compiler is not available on this server",
       "Write XanoScript and use deploy_xanoscript",
     );
   }
-  const result = deps.sdk.compile(code, { fix });
-  return result;
+  return await deps.sdk.compile(code, { fix });
 }
 
 export const compileSdkCode = defineTool({
@@ -210,10 +209,10 @@ export const compileSdkCode = defineTool({
   },
   annotations: { ...READ, openWorldHint: false },
   scope: "xano:read",
-  handler(args, deps: XanoToolDeps) {
-    const compiled = compile(deps, args.code, args.fix ?? true);
+  async handler(args, deps: XanoToolDeps) {
+    const compiled = await compile(deps, args.code, args.fix ?? true);
     if ("ok" in compiled && compiled.ok === false && "message" in compiled) {
-      return Promise.resolve(compiled);
+      return compiled;
     }
     const r = compiled as Exclude<typeof compiled, ToolFailure>;
     const data = {
@@ -233,7 +232,7 @@ export const compileSdkCode = defineTool({
     }; ${r.fixes.length} fix(es)${
       data.diagnostics.length ? `\n${diagnosticsText(data.diagnostics)}` : ""
     }\n\n${data.xanoscript_preview}`;
-    return Promise.resolve(ok(data, text));
+    return ok(data, text);
   },
 });
 
@@ -259,7 +258,7 @@ async function deploySdk(
   const ws = resolveWorkspace(deps, args.workspace_id);
   if (typeof ws !== "number") return ws;
   const t = performance.now();
-  const compiled = compile(deps, args.code, args.fix ?? true);
+  const compiled = await compile(deps, args.code, args.fix ?? true);
   if ("message" in compiled) return compiled;
   if (!compiled.ok) {
     return fail(

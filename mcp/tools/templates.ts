@@ -65,10 +65,11 @@ async function deployAll(
   dryRun: boolean | undefined,
 ) {
   if (!deps.sdk) return fail("The SDK compiler is not available on this server");
-  const saved = snippets.reduce((sum, s) => {
-    const compiled = deps.sdk!.compile(s.code, { fix: false });
-    return sum + Math.max(0, estimateTokens(compiled.xanoscript) - estimateTokens(s.code));
-  }, 0);
+  let saved = 0;
+  for (const s of snippets) {
+    const compiled = await deps.sdk.compile(s.code, { fix: false });
+    saved += Math.max(0, estimateTokens(compiled.xanoscript) - estimateTokens(s.code));
+  }
   if (dryRun) {
     const code = snippets.map((s) => s.code);
     return ok<TemplateResult>(
@@ -79,7 +80,7 @@ async function deployAll(
   const deployed: TemplateResult["deployed"] = [];
   const failed: TemplateResult["failed"] = [];
   for (const snippet of snippets) {
-    const compiled = deps.sdk.compile(snippet.code, { fix: false });
+    const compiled = await deps.sdk.compile(snippet.code, { fix: false });
     if (!compiled.ok) {
       failed.push({
         name: snippet.name,

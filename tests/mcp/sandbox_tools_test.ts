@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createApiKeyStore } from "../../lib/auth/api_keys.ts";
 import { sequentialIds, systemClock } from "../../lib/clock.ts";
 import { createSealer } from "../../lib/crypto.ts";
+import { createMetrics, type Metrics } from "../../lib/metrics.ts";
 import { createSandbox } from "../../lib/sandbox/mod.ts";
 import { createXanoRuntime } from "../../lib/xano/mod.ts";
 import { memoryKv, testApp, testConfig } from "../_helpers.ts";
@@ -15,7 +16,7 @@ import { connect, errorMeta } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
-async function stack(kv: Deno.Kv, options: { debug?: boolean } = {}) {
+async function stack(kv: Deno.Kv, options: { debug?: boolean; metrics?: Metrics } = {}) {
   const sandbox = createSandbox({ clock: systemClock });
   const fetch = (request: Request) => sandbox.fetch(request);
   const xano = createXanoRuntime({
@@ -39,6 +40,7 @@ async function stack(kv: Deno.Kv, options: { debug?: boolean } = {}) {
     xano,
     fetch: fetch as typeof globalThis.fetch,
     config: testConfig(options.debug ? { MCP_DEBUG_TOOLS: "1" } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const { key } = await createApiKeyStore({ kv, clock: systemClock, ids }).create("u-1", {
     name: "test",
@@ -262,5 +264,23 @@ Deno.test("sandbox stack: templates deploy CRUD, auth and Stripe endpoints from 
     arguments: { workspace_id: ws, api_group_id: groupId },
   });
   assert.match(JSON.stringify(apis.content), /PUT \/products\/\{id\}/);
+  await client.close();
+});
+
+Deno.test("sandbox stack: compile_sdk_code is served from the KV compile cache the second time", async () => {
+  using kv = await memoryKv();
+  const metrics = createMetrics();
+  const { app, key } = await stack(kv, { metrics });
+  const { client } = await connect(app, { token: key });
+  const code = 'create("ping", "GET").response({ ok: true })';
+  const first = await client.callTool({ name: "compile_sdk_code", arguments: { code } });
+  const second = await client.callTool({ name: "compile_sdk_code", arguments: { code } });
+  assert.equal(first.isError, undefined, JSON.stringify(first.content));
+  assert.deepEqual(second.structuredContent, first.structuredContent);
+  const text = await metrics.render();
+  assert.match(text, /compile_cache_lookups_total\{result="miss"\} 1/);
+  assert.match(text, /compile_cache_lookups_total\{result="hit"\} 1/);
+  const cached = await Array.fromAsync(kv.list({ prefix: ["compile_cache"] }));
+  assert.equal(cached.length, 1);
   await client.close();
 });
