@@ -89,9 +89,14 @@ if (import.meta.main) {
     const { p50, p95 } = await measure(path, runs);
     console.log(`| \`${path}\` | ${p50.toFixed(2)} | ${p95.toFixed(2)} |`);
   }
-  const bundle = await gzipSize(new URL("../static/islands.js", import.meta.url));
+  const dir = new URL("../static/islands/", import.meta.url);
+  console.log(`\n| file | minified (B) | gzip (B) |\n|---|---:|---:|`);
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.name.endsWith(".js")) continue;
+    const size = await gzipSize(new URL(entry.name, dir));
+    console.log(`| \`islands/${entry.name}\` | ${size.raw} | ${size.gzip} |`);
+  }
   const css = await gzipSize(new URL("../static/app.css", import.meta.url));
-  console.log(`\nislands.js: ${bundle.raw} B minified, ${bundle.gzip} B gzip`);
-  console.log(`app.css: ${css.raw} B, ${css.gzip} B gzip`);
+  console.log(`| \`app.css\` | ${css.raw} | ${css.gzip} |`);
   kv.close();
 }

@@ -21,6 +21,7 @@ import type { WebOptions } from "./web/deps.ts";
 import { authPorts } from "./web/auth_ports.ts";
 import { xanoPort } from "./web/xano_port.ts";
 import { toolDocs, toolsetDescriptions } from "../mcp/tool_docs.ts";
+import { playgroundDeploy } from "../mcp/playground_deploy.ts";
 import { XANO_TOOLS } from "../mcp/tools/mod.ts";
 import { createAuditStore } from "./kv/audit.ts";
 import { createUsageStore } from "./kv/usage.ts";
@@ -124,6 +125,8 @@ export function createApp(deps: AppDeps): Hono {
         tools: deps.web.tools ?? toolDocs(XANO_TOOLS),
         toolsets: toolsetDescriptions(),
         xano: deps.web.xano ?? (deps.xano ? xanoPort(deps.xano) : undefined),
+        deploy: deps.web.deploy ??
+          (deps.xano || deps.mcp ? playgroundDeploy({ ...mcpXano(deps), audit }) : undefined),
         ...authPorts(auth, { kv: deps.kv, audit }),
         config: deps.config,
         clock: deps.clock,

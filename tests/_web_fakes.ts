@@ -6,7 +6,17 @@
 
 import type { Hono } from "hono";
 import { type AppDeps, createApp } from "../lib/app.ts";
-import { type Clock, type ManualClock, manualClock, sequentialIds } from "../lib/clock.ts";
+import {
+  type Clock,
+  type ManualClock,
+  manualClock,
+  randomId,
+  sequentialIds,
+  systemClock,
+} from "../lib/clock.ts";
+import { createSandbox, sandboxFetch } from "../lib/sandbox/mod.ts";
+import { createXanoAuthenticator } from "../lib/xano/authenticator.ts";
+import { createXanoRuntime } from "../lib/xano/mod.ts";
 import { type AuditStore, createAuditStore } from "../lib/kv/audit.ts";
 import { type Assets, loadAssets } from "../lib/web/assets.ts";
 import type { WebOptions, XanoConnectionView, XanoPort } from "../lib/web/deps.ts";
@@ -105,3 +115,41 @@ export async function signIn(browser: Browser, next = "/dashboard"): Promise<str
 }
 
 export { Browser };
+
+/**
+ * The whole product as `main.ts` wires it with no Xano configured: the local
+ * sandbox stands in for Xano (answered in process), the real authenticator,
+ * the Xano runtime, the MCP tools, the SDK compiler and the dashboard.
+ */
+export async function productApp(
+  kv: Deno.Kv,
+  options: { readonly publicUrl: string },
+): Promise<{ app: Hono; deps: AppDeps }> {
+  const clock = systemClock;
+  const config = testConfig({ PUBLIC_URL: options.publicUrl });
+  const sandbox = createSandbox({ kv, clock, basePath: "/_sandbox", tokenTtlMs: 3_600_000 });
+  await sandbox.ready();
+  const fetch = sandboxFetch(
+    sandbox,
+    options.publicUrl,
+    () => Promise.reject(new Error("offline")),
+  );
+  const urls = sandbox.urls(options.publicUrl);
+  cachedAssets ??= await loadAssets();
+  const base = await testDeps(kv, { config, clock, ids: randomId });
+  const xano = createXanoRuntime({ kv, sealer: base.sealer, clock, fetch });
+  const deps: AppDeps = {
+    ...base,
+    sandbox,
+    xano,
+    credentials: xano.credentials,
+    authenticator: createXanoAuthenticator({
+      fetch,
+      clock,
+      authUrl: urls.auth,
+      metaUrl: urls.meta,
+    }),
+    web: { assets: cachedAssets },
+  };
+  return { app: createApp(deps), deps };
+}

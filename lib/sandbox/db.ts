@@ -24,6 +24,8 @@ import type { Mutation, SandboxStore, StoreKey } from "./store.ts";
 export interface Collection<T, Id extends Deno.KvKeyPart = number> {
   get(id: Id): Promise<T | null>;
   list(): Promise<T[]>;
+  /** One page of {@link list} and the total, copying only the page. */
+  slice(offset: number, limit: number): Promise<{ items: T[]; total: number }>;
   /** Ids and values, in key order. */
   entries(): Promise<[Id, T][]>;
   set(id: Id, value: T): Mutation;
@@ -77,6 +79,7 @@ export function createDb(store: SandboxStore): SandboxDb {
       key,
       get: (id) => store.get<T>(key(id)),
       list: () => store.list<T>([name, ...scope]),
+      slice: (offset, limit) => store.slice<T>([name, ...scope], offset, limit),
       entries: async () =>
         (await store.entries<T>([name, ...scope])).map((e) => [e.key.at(-1) as Id, e.value]),
       set: (id, value) => ({ type: "set", key: key(id), value }),

@@ -8,41 +8,10 @@
 
 import { z } from "zod";
 import { sha256Hex } from "../crypto.ts";
+import { FIELD_TYPES, type FieldType } from "../xano/field_types.ts";
 import { inputError } from "./errors.ts";
 import { parseWith } from "./http.ts";
 import type { Field, Row } from "./model.ts";
-
-/** Column types of the Metadata API (`POST …/schema/type/{type}`). */
-export const FIELD_TYPES = [
-  "text",
-  "int",
-  "decimal",
-  "bool",
-  "timestamp",
-  "date",
-  "email",
-  "password",
-  "enum",
-  "json",
-  "object",
-  "uuid",
-  "vector",
-  "image",
-  "video",
-  "audio",
-  "attachment",
-  "tableref",
-  "tablerefuuid",
-  "geo_point",
-  "geo_linestring",
-  "geo_polygon",
-  "geo_multipoint",
-  "geo_multilinestring",
-  "geo_multipolygon",
-] as const;
-
-/** A column type. */
-export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The JSON shape of one field definition; unknown keys are dropped. */
 export const fieldInput = z.object({
@@ -265,3 +234,5 @@ function coerceScalar(f: Field, value: unknown, param: string, now: number): unk
       return value;
   }
 }
+
+export { FIELD_TYPES, type FieldType };

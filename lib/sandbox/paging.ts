@@ -85,6 +85,25 @@ export function contentEnvelope<T>(all: readonly T[], paging: Paging): ContentEn
   };
 }
 
+/**
+ * The content envelope for one already-sliced page of `total` items (what
+ * {@link contentEnvelope} returns, without holding every item).
+ */
+export function contentPage<T>(items: T[], total: number, paging: Paging): ContentEnvelope<T> {
+  const offset = (paging.page - 1) * paging.perPage;
+  return {
+    items,
+    itemsReceived: items.length,
+    curPage: paging.page,
+    nextPage: offset + paging.perPage < total ? paging.page + 1 : null,
+    prevPage: paging.page > 1 ? paging.page - 1 : null,
+    offset,
+    perPage: paging.perPage,
+    itemsTotal: total,
+    pageTotal: Math.ceil(total / paging.perPage),
+  };
+}
+
 function wholeNumber(name: string, raw: unknown, fallback: number, max: number): number {
   if (raw === undefined || raw === null || raw === "") return fallback;
   const value = typeof raw === "string" && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;

@@ -26,6 +26,8 @@ export interface SandboxStore {
   get<T>(key: StoreKey): Promise<T | null>;
   /** Every value whose key starts with `prefix`, in key order. */
   list<T>(prefix: StoreKey): Promise<T[]>;
+  /** One slice of {@link list} and the total count, without copying the rest. */
+  slice<T>(prefix: StoreKey, offset: number, limit: number): Promise<{ items: T[]; total: number }>;
   /** Every key and value whose key starts with `prefix`, in key order. */
   entries<T>(prefix: StoreKey): Promise<{ key: StoreKey; value: T }[]>;
   /** Deletes everything the sandbox stored. */
@@ -56,6 +58,15 @@ export function kvStore(kv: Deno.Kv): SandboxStore {
       const values: T[] = [];
       for await (const entry of kv.list<T>({ prefix: full(prefix) })) values.push(entry.value);
       return values;
+    },
+    async slice<T>(prefix: StoreKey, offset: number, limit: number) {
+      const items: T[] = [];
+      let total = 0;
+      for await (const entry of kv.list<T>({ prefix: full(prefix) })) {
+        if (total >= offset && total < offset + limit) items.push(entry.value);
+        total++;
+      }
+      return { items, total };
     },
     async entries<T>(prefix: StoreKey) {
       const found: { key: StoreKey; value: T }[] = [];
@@ -88,8 +99,8 @@ export function kvStore(kv: Deno.Kv): SandboxStore {
 }
 
 /**
- * A store in process memory, ordered like KV (numbers numerically, strings
- * lexically); state lives as long as the returned object.
+ * A store in process memory, ordered like KV (by type, then numbers
+ * numerically and strings lexically); state lives as long as the returned object.
  *
  * @example
  * ```ts
@@ -98,13 +109,15 @@ export function kvStore(kv: Deno.Kv): SandboxStore {
  */
 export function memoryStore(): SandboxStore {
   const entries = new Map<string, { key: StoreKey; value: unknown }>();
-  function select<T>(prefix: StoreKey): { key: StoreKey; value: T }[] {
+  function matching(prefix: StoreKey): { key: StoreKey; value: unknown }[] {
     const head = JSON.stringify(prefix).slice(0, -1) + ",";
     return [...entries.entries()]
       .filter(([id]) => id.startsWith(head))
       .map(([, entry]) => entry)
-      .sort((a, b) => compareKeys(a.key, b.key))
-      .map((entry) => ({ key: entry.key, value: structuredClone(entry.value) as T }));
+      .sort((a, b) => compareKeys(a.key, b.key));
+  }
+  function select<T>(prefix: StoreKey): { key: StoreKey; value: T }[] {
+    return matching(prefix).map((e) => ({ key: e.key, value: structuredClone(e.value) as T }));
   }
   return {
     get<T>(key: StoreKey) {
@@ -113,6 +126,11 @@ export function memoryStore(): SandboxStore {
     },
     list<T>(prefix: StoreKey) {
       return Promise.resolve(select<T>(prefix).map((entry) => entry.value));
+    },
+    slice<T>(prefix: StoreKey, offset: number, limit: number) {
+      const all = matching(prefix);
+      const items = all.slice(offset, offset + limit).map((e) => structuredClone(e.value) as T);
+      return Promise.resolve({ items, total: all.length });
     },
     entries<T>(prefix: StoreKey) {
       return Promise.resolve(select<T>(prefix));
@@ -138,9 +156,16 @@ function compareKeys(a: StoreKey, b: StoreKey): number {
     const left = a[i];
     const right = b[i];
     if (left === right) continue;
+    const byType = typeRank(left) - typeRank(right);
+    if (byType !== 0) return byType;
     if (typeof left === "number" && typeof right === "number") return left - right;
-    if (typeof left !== typeof right) return typeof left < typeof right ? -1 : 1;
     return String(left) < String(right) ? -1 : 1;
   }
   return a.length - b.length;
+}
+
+/** KV orders key parts by type first: bytes, strings, numbers, bigints, booleans. */
+function typeRank(part: Deno.KvKeyPart): number {
+  if (part instanceof Uint8Array) return 0;
+  return { string: 1, number: 2, bigint: 3, boolean: 4 }[typeof part as string] ?? 5;
 }

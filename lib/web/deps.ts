@@ -127,9 +127,21 @@ export interface DeployOutcome {
   readonly endpointUrl?: string;
 }
 
+/** Where playground code can be deployed: a workspace and its API groups. */
+export interface DeployTarget {
+  readonly workspaceId: number;
+  readonly workspaceName: string;
+  readonly apiGroups: readonly { readonly id: number; readonly name: string }[];
+}
+
 /** Deploys SDK code for a user (compile, fix, validate, push). */
 export interface DeployPort {
-  deploy(userId: string, code: string): Promise<DeployOutcome>;
+  /** The user's workspaces and API groups (throws when Xano cannot be reached). */
+  targets(userId: string): Promise<readonly DeployTarget[]>;
+  deploy(
+    userId: string,
+    input: { readonly code: string; readonly workspaceId: number; readonly apiGroupId?: number },
+  ): Promise<DeployOutcome>;
 }
 
 /** What `main.ts` (or a test) adds to the app to mount the dashboard. */

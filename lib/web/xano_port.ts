@@ -1,7 +1,8 @@
 /**
  * The overview's view of a user's Xano credential, over the Xano runtime's
  * credential store: which instance, how the user signed in, whether the
- * credential still works, and "refresh now" for account sign-ins.
+ * credential still works, and "refresh now": a real Metadata API call that
+ * renews an account sign-in's token when Xano rejects it.
  *
  * @example
  * ```ts
@@ -15,8 +16,8 @@ import { AppError } from "../errors.ts";
 import type { XanoRuntime } from "../xano/mod.ts";
 import type { XanoPort } from "./deps.ts";
 
-/** Builds the {@link XanoPort} over the runtime's credential store and debug operations. */
-export function xanoPort(runtime: Pick<XanoRuntime, "credentials" | "debug">): XanoPort {
+/** Builds the {@link XanoPort} over the runtime's credential store and client. */
+export function xanoPort(runtime: Pick<XanoRuntime, "credentials" | "clientFor">): XanoPort {
   return {
     async status(userId) {
       const entry = await runtime.credentials.read(userId);
@@ -31,22 +32,23 @@ export function xanoPort(runtime: Pick<XanoRuntime, "credentials" | "debug">): X
       };
     },
     async refresh(userId) {
-      const entry = await runtime.credentials.read(userId);
-      if (!entry) return { ok: false, message: "No Xano credential is stored; sign in again" };
-      if (entry.credential.kind === "token") {
-        return {
-          ok: false,
-          message:
-            "A pasted Metadata API token cannot be renewed here; sign in again with a new token",
-        };
-      }
+      const before = await runtime.credentials.read(userId);
+      if (!before) return { ok: false, message: "No Xano credential is stored; sign in again" };
       try {
-        await runtime.debug.forceRefresh(userId);
-        return { ok: true, message: "Xano token renewed" };
+        // A real call: on a 401 the client renews the token (account sign-ins) before answering.
+        await runtime.clientFor(userId).me();
       } catch (error) {
         if (error instanceof AppError) return { ok: false, message: error.message };
         throw error;
       }
+      const after = await runtime.credentials.read(userId);
+      const renewed = after?.status.lastRefreshAt !== before.status.lastRefreshAt;
+      return {
+        ok: true,
+        message: renewed
+          ? "Xano had rejected the old token; a new one was obtained and works"
+          : "Xano accepted the current token; nothing needed renewing",
+      };
     },
   };
 }

@@ -79,7 +79,7 @@ export function createCredentialDebug(deps: CredentialDebugDeps): CredentialDebu
     async forceRefresh(userId) {
       const credential = await deps.store.get(userId);
       if (!credential) throw signInRequired("no Xano credential is stored for this user");
-      await deps.refresher.refresh(userId, credential);
+      await deps.refresher.refresh(userId, credential, { forced: true });
       return authState(userId);
     },
     async expireTokens(userId, which) {

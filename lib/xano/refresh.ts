@@ -67,11 +67,21 @@ export interface RefreshStats {
 
 /** Renews credentials and hands out per-user {@link CredentialProvider}s. */
 export interface CredentialRefresher {
-  /** Renews the user's credential after `stale` was rejected; see the module notes. */
-  refresh(userId: string, stale: XanoCredential): Promise<XanoCredential>;
+  /**
+   * Renews the user's credential after `stale` was rejected; see the module notes.
+   * With `forced` (the debug "refresh now"), nothing was rejected: an unchanged key
+   * from Xano, or a pasted token that has nothing to renew, is kept as it is.
+   */
+  refresh(userId: string, stale: XanoCredential, options?: RefreshOptions): Promise<XanoCredential>;
   /** The provider a user's {@link XanoClient} uses. */
   forUser(userId: string): CredentialProvider;
   stats(): RefreshStats;
+}
+
+/** Options of {@link CredentialRefresher.refresh}. */
+export interface RefreshOptions {
+  /** Renew on request rather than after a 401 (see {@link CredentialRefresher.refresh}). */
+  readonly forced?: boolean;
 }
 
 interface Lease {
@@ -123,8 +133,16 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
     return result.ok;
   }
 
-  async function renew(userId: string, entry: CredentialEntry): Promise<XanoCredential> {
+  async function renew(
+    userId: string,
+    entry: CredentialEntry,
+    forced: boolean,
+  ): Promise<XanoCredential> {
     const credential = entry.credential;
+    if (forced && credential.kind !== "account") {
+      await deps.kv.delete(keys.credentialLease(userId));
+      return credential;
+    }
     if (credential.kind !== "account") {
       await deps.kv.delete(keys.credentialLease(userId));
       return await fail(userId, "Xano rejected the pasted Metadata API token; paste a new one");
@@ -151,6 +169,12 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
         cause: error,
       });
     }
+    if (apiKey === credential.metaToken && forced) {
+      await deps.kv.delete(keys.credentialLease(userId));
+      counters.succeeded++;
+      deps.observer?.refresh?.("ok");
+      return credential;
+    }
     if (apiKey === credential.metaToken) {
       await deps.kv.delete(keys.credentialLease(userId));
       return await fail(userId, "Xano rejected the Metadata API key and the profile still has it");
@@ -174,7 +198,11 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
     return renewed;
   }
 
-  async function flight(userId: string, stale: XanoCredential): Promise<XanoCredential> {
+  async function flight(
+    userId: string,
+    stale: XanoCredential,
+    forced: boolean,
+  ): Promise<XanoCredential> {
     let polls = 0;
     while (true) {
       const entry = await current(userId);
@@ -186,7 +214,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
           await deps.kv.delete(keys.credentialLease(userId));
           return fresh.credential;
         }
-        return await renew(userId, fresh);
+        return await renew(userId, fresh, forced);
       }
       if (polls === 0) counters.waitedForLease++;
       if (++polls > Math.ceil(waitMs / pollMs)) {
@@ -199,14 +227,20 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
     }
   }
 
-  function refresh(userId: string, stale: XanoCredential): Promise<XanoCredential> {
+  function refresh(
+    userId: string,
+    stale: XanoCredential,
+    options: RefreshOptions = {},
+  ): Promise<XanoCredential> {
     const running = flights.get(userId);
     if (running) {
       counters.joined++;
       deps.observer?.refresh?.("joined");
       return running;
     }
-    const promise = flight(userId, stale).finally(() => flights.delete(userId));
+    const promise = flight(userId, stale, options.forced === true).finally(() =>
+      flights.delete(userId)
+    );
     flights.set(userId, promise);
     return promise;
   }

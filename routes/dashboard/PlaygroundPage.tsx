@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
 import { Csrf, Flash, Layout, PageHeader } from "../../components/Layout.tsx";
 import type { Assets } from "../../lib/web/assets.ts";
-import type { DashboardSession, DeployOutcome } from "../../lib/web/deps.ts";
+import type { DashboardSession, DeployOutcome, DeployTarget } from "../../lib/web/deps.ts";
 import { Island } from "../../lib/web/island.tsx";
 
 /** The code the playground starts with. */
@@ -23,6 +23,11 @@ export interface PlaygroundPageProps {
   readonly session: DashboardSession;
   readonly code: string;
   readonly canDeploy: boolean;
+  /** Where the code can go; empty with `targetsError` when Xano could not be listed. */
+  readonly targets?: readonly DeployTarget[];
+  readonly targetsError?: string;
+  /** The chosen target, `workspaceId:apiGroupId` (group may be empty). */
+  readonly target?: string;
   readonly deployed?: DeployOutcome;
 }
 
@@ -48,12 +53,44 @@ export default function PlaygroundPage(props: PlaygroundPageProps): VNode {
       <form method="post" action="/dashboard/playground/deploy" class="playground-form">
         <Csrf token={props.session.csrfToken} />
         <Island name="Playground" props={{ initialCode: props.code }} />
-        <div class="actions">
-          <button type="submit" class="button" disabled={!props.canDeploy}>
+        <div class="actions deploy-row">
+          {props.canDeploy && (props.targets?.length ?? 0) > 0 && (
+            <div class="field">
+              <label for="deploy-target">Deploy to</label>
+              <select id="deploy-target" name="target">
+                {props.targets!.map((ws) => (
+                  <optgroup key={ws.workspaceId} label={ws.workspaceName}>
+                    {ws.apiGroups.map((group) => {
+                      const value = `${ws.workspaceId}:${group.id}`;
+                      return (
+                        <option key={value} value={value} selected={value === props.target}>
+                          {`${group.name} (API group ${group.id})`}
+                        </option>
+                      );
+                    })}
+                    <option
+                      value={`${ws.workspaceId}:`}
+                      selected={`${ws.workspaceId}:` === props.target}
+                    >
+                      {`${ws.workspaceName}: functions, tasks, tables`}
+                    </option>
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+          )}
+          <button
+            type="submit"
+            class="button"
+            disabled={!props.canDeploy || !props.targets?.length}
+          >
             Deploy to Xano
           </button>
           {!props.canDeploy && (
             <span class="help">Deploying is not available on this server yet.</span>
+          )}
+          {props.canDeploy && props.targetsError && (
+            <span class="help">{`Cannot list your workspaces: ${props.targetsError}`}</span>
           )}
         </div>
       </form>

@@ -12,6 +12,7 @@ import { renderPage } from "../../lib/web/render.ts";
 import { assertFormAllowed, chrome, field, fields, readForm, type WebEnv } from "../_shared.ts";
 import ApiKeys, { EXPIRY_CHOICES } from "./ApiKeys.tsx";
 import { renderOverview } from "./_overview.tsx";
+import { deployTargets } from "./_deploy_targets.ts";
 import PlaygroundPage from "./PlaygroundPage.tsx";
 
 const MAX_CODE = 64 * 1024;
@@ -105,13 +106,21 @@ export function actionRoutes(deps: WebDeps): Hono<WebEnv> {
     assertFormAllowed(c, deps, form);
     const session = c.get("session");
     const code = field(form, "code", true);
+    const target = field(form, "target");
+    const [, ws, group] = /^(\d{1,12}):(\d{0,12})$/.exec(target) ?? [];
     const outcome = !deps.deploy
       ? { ok: false, message: "Deploying is not available on this server yet" }
       : code.trim() === ""
       ? { ok: false, message: "Write some SDK code to deploy" }
       : code.length > MAX_CODE
       ? { ok: false, message: "The code is longer than 64 KB; split it into several endpoints" }
-      : await deps.deploy.deploy(session.user.id, code);
+      : ws === undefined
+      ? { ok: false, message: "Choose where to deploy: a workspace and API group" }
+      : await deps.deploy.deploy(session.user.id, {
+        code,
+        workspaceId: Number(ws),
+        ...(group ? { apiGroupId: Number(group) } : {}),
+      });
     return renderPage(
       c,
       <PlaygroundPage
@@ -119,6 +128,8 @@ export function actionRoutes(deps: WebDeps): Hono<WebEnv> {
         session={session}
         code={code}
         canDeploy={deps.deploy !== undefined}
+        {...await deployTargets(deps, session.user.id)}
+        target={target}
         deployed={outcome}
       />,
       { status: outcome.ok ? 200 : 422 },

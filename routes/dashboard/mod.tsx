@@ -17,6 +17,7 @@ import Connections from "./Connections.tsx";
 import Docs from "./Docs.tsx";
 import { eventRoutes } from "./event_routes.tsx";
 import { renderOverview } from "./_overview.tsx";
+import { deployTargets } from "./_deploy_targets.ts";
 import PlaygroundPage, { SAMPLE_CODE } from "./PlaygroundPage.tsx";
 import Usage, { USAGE_RANGES } from "./Usage.tsx";
 
@@ -104,14 +105,16 @@ export function dashboardRoutes(deps: WebDeps): Hono<WebEnv> {
     );
   });
 
-  app.get("/playground", (c) => {
+  app.get("/playground", async (c) => {
+    const session = c.get("session");
     return renderPage(
       c,
       <PlaygroundPage
         {...chrome(deps)}
-        session={c.get("session")}
+        session={session}
         code={SAMPLE_CODE}
         canDeploy={deps.deploy !== undefined}
+        {...await deployTargets(deps, session.user.id)}
       />,
     );
   });

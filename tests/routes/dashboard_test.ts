@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { listGrants } from "../../lib/auth/grants.ts";
 import { XANO_TOOLS } from "../../mcp/tools/mod.ts";
+import { UpstreamError } from "../../lib/errors.ts";
 import { memoryKv } from "../_helpers.ts";
 import {
   authorizeThrough,
@@ -203,14 +204,20 @@ Deno.test("playground: the island is server-rendered with the compiled sample, d
   assert.match(body, /create\(&#39;x&#39;,&#39;GET&#39;\)|create\('x','GET'\)/, "code is kept");
 });
 
-Deno.test("playground: deploy goes through the deploy port with the signed-in user", async () => {
+Deno.test("playground: deploy lists the user's targets and goes through the deploy port", async () => {
   using kv = await memoryKv();
-  const calls: [string, string][] = [];
+  const calls: unknown[] = [];
   const h = await harness(kv, {
     web: {
       deploy: {
-        deploy(userId, code) {
-          calls.push([userId, code]);
+        targets: () =>
+          Promise.resolve([{
+            workspaceId: 1,
+            workspaceName: "Demo",
+            apiGroups: [{ id: 7, name: "Shop" }],
+          }]),
+        deploy(userId, input) {
+          calls.push([userId, input]);
           return Promise.resolve({
             ok: true,
             message: "Deployed",
@@ -220,23 +227,57 @@ Deno.test("playground: deploy goes through the deploy port with the signed-in us
       },
     },
   });
-  assert.equal(
-    (await h.post("/dashboard/playground/deploy", { csrf: h.csrf, code: "  " })).status,
-    422,
-  );
+  const page = await (await h.get("/dashboard/playground")).text();
+  assert.match(page, /<optgroup label="Demo"><option value="1:7">Shop \(API group 7\)<\/option>/);
+  assert.match(page, /<button type="submit" class="button">Deploy to Xano/);
+  const empty = await h.post("/dashboard/playground/deploy", {
+    csrf: h.csrf,
+    code: "  ",
+    target: "1:7",
+  });
+  assert.equal(empty.status, 422);
+  const noTarget = await h.post("/dashboard/playground/deploy", {
+    csrf: h.csrf,
+    code: "x",
+    target: "x",
+  });
+  assert.equal(noTarget.status, 422);
+  assert.match(await noTarget.text(), /Choose where to deploy/);
   const res = await h.post("/dashboard/playground/deploy", {
     csrf: h.csrf,
     code: "create('a','GET')",
+    target: "1:7",
   });
   assert.equal(res.status, 200);
-  assert.match(await res.text(), /api:demo\/get-product/);
-  assert.deepEqual(calls, [[h.userId, "create('a','GET')"]]);
+  const html = await res.text();
+  assert.match(html, /api:demo\/get-product/);
+  assert.match(html, /<option value="1:7" selected/);
+  await h.post("/dashboard/playground/deploy", { csrf: h.csrf, code: "create('t')", target: "1:" });
+  assert.deepEqual(calls, [
+    [h.userId, { code: "create('a','GET')", workspaceId: 1, apiGroupId: 7 }],
+    [h.userId, { code: "create('t')", workspaceId: 1 }],
+  ]);
   const big = await h.post("/dashboard/playground/deploy", {
     csrf: h.csrf,
     code: "x".repeat(200_000),
   });
   assert.equal(big.status, 413);
   assert.match(await big.text(), /larger than 128 KB/);
+});
+
+Deno.test("playground: when Xano cannot be listed the page says why and disables deploy", async () => {
+  using kv = await memoryKv();
+  const h = await harness(kv, {
+    web: {
+      deploy: {
+        targets: () => Promise.reject(new UpstreamError("Xano is not reachable")),
+        deploy: () => Promise.reject(new Error("unused")),
+      },
+    },
+  });
+  const page = await (await h.get("/dashboard/playground")).text();
+  assert.match(page, /Cannot list your workspaces: Xano is not reachable/);
+  assert.match(page, /<button type="submit" class="button" disabled/);
 });
 
 Deno.test("docs: public, and the tool reference is generated from the MCP tool inventory", async () => {

@@ -15,7 +15,7 @@ import { coerceRow, presentRow } from "../fields.ts";
 import { flag, idParam, parseWith, readJson } from "../http.ts";
 import { dataSourceOf, tableOf, workspaceOf } from "../lookups.ts";
 import type { Row, Table } from "../model.ts";
-import { contentEnvelope, parsePaging } from "../paging.ts";
+import { contentEnvelope, contentPage, parsePaging } from "../paging.ts";
 import { compileSearch, compileSort } from "../search.ts";
 import type { Mutation } from "../store.ts";
 import { requireScope } from "../tokens.ts";
@@ -50,9 +50,10 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
 
   app.get(`${base}/content`, async (c) => {
     allow(c, "R");
-    const { table, all } = await load(c);
+    const { table, rows } = await load(c);
     const paging = parsePaging({ page: c.req.query("page"), per_page: c.req.query("per_page") });
-    return c.json(contentEnvelope((await all()).map((r) => presentRow(table.schema, r)), paging));
+    const { items, total } = await rows.slice((paging.page - 1) * paging.perPage, paging.perPage);
+    return c.json(contentPage(items.map((r) => presentRow(table.schema, r)), total, paging));
   });
 
   app.post(`${base}/content/search`, async (c) => {
@@ -75,7 +76,7 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
     });
     const [id, counter] = await ctx.db.nextId(sequence);
     const row = { ...values, id } as Row;
-    assertUnique(table, [row], await all());
+    await assertUnique(table, [row], all);
     await ctx.db.commit([counter, rows.set(id, row)]);
     return c.json(presentRow(table.schema, row));
   });
@@ -95,7 +96,7 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
       partial: true,
     });
     const updated = { ...row, ...changes, id: row.id } as Row;
-    assertUnique(table, [updated], await all());
+    await assertUnique(table, [updated], all);
     await ctx.db.commit([rows.set(row.id, updated)]);
     return c.json(presentRow(table.schema, updated));
   });
@@ -149,7 +150,7 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
       created = prepared.map((values, i) => ({ ...values, id: ids[i] }) as Row);
       counter = mutation;
     }
-    assertUnique(table, created, existing);
+    await assertUnique(table, created, () => Promise.resolve(existing));
     await ctx.db.commit([counter, ...created.map((row) => rows.set(row.id, row))]);
     return c.json(created.map((row) => row.id));
   });
@@ -184,7 +185,7 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
       existing.set(row.id, next);
       updated.push(next);
     }
-    assertUnique(table, updated, [...existing.values()]);
+    await assertUnique(table, updated, () => Promise.resolve([...existing.values()]));
     await ctx.db.commit(updated.map((row) => rows.set(row.id, row)));
     return c.json({ success: updated.map((r) => r.id), success_total: updated.length });
   });
@@ -223,7 +224,7 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
       ({ ...row, ...changes, id: row.id }) as Row
     );
     const others = existing.filter((row) => !updated.some((u) => u.id === row.id));
-    assertUnique(table, updated, [...others, ...updated]);
+    await assertUnique(table, updated, () => Promise.resolve([...others, ...updated]));
     await ctx.db.commit(updated.map((row) => rows.set(row.id, row)));
     return c.json({ success: updated.map((r) => r.id), success_total: updated.length });
   });
@@ -252,11 +253,18 @@ export function contentRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void 
 }
 
 /** Throws when `changed` rows would break a unique index against `universe`. */
-function assertUnique(table: Table, changed: readonly Row[], universe: readonly Row[]): void {
-  for (const index of table.index.filter((i) => i.type === "unique")) {
+async function assertUnique(
+  table: Table,
+  changed: readonly Row[],
+  universe: () => Promise<readonly Row[]>,
+): Promise<void> {
+  const unique = table.index.filter((i) => i.type === "unique");
+  if (unique.length === 0) return;
+  const rows = await universe();
+  for (const index of unique) {
     const keyOf = (row: Row) => JSON.stringify(index.fields.map((f) => row[f.name] ?? null));
     const owners = new Map<string, number>();
-    const latest = new Map(universe.map((r) => [r.id, r]));
+    const latest = new Map(rows.map((r) => [r.id, r]));
     for (const row of changed) latest.set(row.id, row);
     for (const row of latest.values()) {
       const key = keyOf(row);

@@ -13,6 +13,7 @@ import {
   type Table,
   TableSchema,
 } from "../schemas.ts";
+import { FIELD_TYPES, type FieldType } from "../field_types.ts";
 import type { Transport } from "../transport.ts";
 import {
   idPart,
@@ -23,38 +24,6 @@ import {
   parseWith,
   ws,
 } from "./_shared.ts";
-
-/** Xano's field types accepted by `POST …/schema/type/{type}`. */
-export const FIELD_TYPES = [
-  "text",
-  "int",
-  "decimal",
-  "bool",
-  "timestamp",
-  "date",
-  "email",
-  "password",
-  "enum",
-  "json",
-  "object",
-  "uuid",
-  "vector",
-  "image",
-  "video",
-  "audio",
-  "attachment",
-  "tableref",
-  "tablerefuuid",
-  "geo_point",
-  "geo_linestring",
-  "geo_polygon",
-  "geo_multipoint",
-  "geo_multilinestring",
-  "geo_multipolygon",
-] as const;
-
-/** One of {@link FIELD_TYPES}. */
-export type FieldType = typeof FIELD_TYPES[number];
 
 /** A field to add: common attributes plus type-specific extras (`values`, `tableref_id`, …). */
 export interface NewField {
@@ -314,3 +283,5 @@ export function tableMethods(transport: Transport): TableMethods {
     },
   };
 }
+
+export { FIELD_TYPES, type FieldType };

@@ -43,15 +43,23 @@ Deno.test("xano port: status shows instance, sign-in kind and state; null withou
   assert.equal((await port.status("u-1"))?.state, "needs_sign_in");
 });
 
-Deno.test("xano port: refresh renews an account credential and explains what it cannot do", async () => {
+Deno.test("xano port: refresh checks the token with Xano and renews it when Xano rejects it", async () => {
   using kv = await memoryKv();
-  let calls = 0;
+  let valid = "meta-1";
+  const seen: string[] = [];
   const { xano } = await runtime(kv, (req) => {
-    calls++;
-    assert.equal(new URL(req.url).pathname, "/api:auth/auth/me");
-    return Promise.resolve(
-      Response.json({ id: 1, name: "Demo", email: "demo@example.com", api_key: "meta-2" }),
-    );
+    const url = new URL(req.url);
+    const token = req.headers.get("authorization")?.replace("Bearer ", "") ?? "";
+    seen.push(`${url.pathname} ${token}`);
+    if (url.pathname === "/api:auth/auth/me") {
+      return Promise.resolve(
+        Response.json({ id: 1, name: "Demo", email: "demo@example.com", api_key: "meta-2" }),
+      );
+    }
+    if (token !== valid) {
+      return Promise.resolve(Response.json({ message: "Unauthorized" }, { status: 401 }));
+    }
+    return Promise.resolve(Response.json({ id: 1, name: "Demo", email: "demo@example.com" }));
   });
   const port = xanoPort(xano);
   assert.deepEqual(await port.refresh("u-1"), {
@@ -59,17 +67,15 @@ Deno.test("xano port: refresh renews an account credential and explains what it 
     message: "No Xano credential is stored; sign in again",
   });
   await xano.credentials.put("u-1", account);
-  const result = await port.refresh("u-1");
-  assert.equal(result.ok, true, result.message);
-  assert.equal(calls, 1);
+  const current = await port.refresh("u-1");
+  assert.equal(current.ok, true, current.message);
+  assert.match(current.message, /nothing needed renewing/);
+  assert.deepEqual(seen, ["/api:meta/auth/me meta-1"]);
+
+  valid = "meta-2";
+  const renewed = await port.refresh("u-1");
+  assert.equal(renewed.ok, true, renewed.message);
+  assert.match(renewed.message, /a new one was obtained/);
   assert.equal((await xano.credentials.get("u-1"))?.metaToken, "meta-2");
-  await xano.credentials.put("u-2", {
-    kind: "token",
-    metaUrl: account.metaUrl,
-    metaToken: "t",
-    obtainedAt: 0,
-  });
-  const token = await port.refresh("u-2");
-  assert.equal(token.ok, false);
-  assert.match(token.message, /cannot be renewed here/);
+  assert.equal((await port.status("u-1"))?.state, "ok");
 });

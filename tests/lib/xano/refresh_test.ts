@@ -214,3 +214,31 @@ Deno.test("refresh: a live lease held elsewhere makes this process wait, then ti
   assert.equal(xano.state.authMeCalls, 0);
   assert.equal(refresher.stats().waitedForLease, 1);
 });
+
+Deno.test("debug: force refresh of a healthy credential keeps the user signed in", async () => {
+  using kv = await memoryKv();
+  const { xano, store, refresher, clock } = await setup(kv);
+  const debug = createCredentialDebug({ store, refresher, clock });
+  const before = await debug.authState("u-1");
+  // Xano hands back the same Metadata key: nothing was rejected, so nothing is wrong.
+  const after = await debug.forceRefresh("u-1");
+  assert.equal(xano.state.authMeCalls, 1);
+  assert.equal(after.signedIn, true);
+  assert.equal(after.fingerprints!.meta, before.fingerprints!.meta);
+  assert.equal((await store.status("u-1"))?.state, "ok");
+});
+
+Deno.test("debug: force refresh of a pasted token changes nothing and keeps it usable", async () => {
+  using kv = await memoryKv();
+  const { store, refresher, clock } = await setup(kv);
+  await store.put("u-1", {
+    kind: "token",
+    metaUrl: "https://x.test/api:meta",
+    metaToken: "t-1",
+    obtainedAt: 0,
+  });
+  const debug = createCredentialDebug({ store, refresher, clock });
+  const after = await debug.forceRefresh("u-1");
+  assert.equal(after.signedIn, true);
+  assert.equal((await store.status("u-1"))?.state, "ok");
+});

@@ -189,7 +189,8 @@ Deno.test("sandbox: 429 with Retry-After is waited for, or handed back when too 
 
 Deno.test("sandbox: latency beyond the timeout gives timeout; within it, success", async () => {
   const { sandbox, fetch, credential } = await start();
-  const patient = client(fetch, credential);
+  // Wide margin on the patient side so a loaded CI machine cannot make the success path time out.
+  const patient = client(fetch, credential, { timeoutMs: 10_000 });
   const ws = await workspaceId(patient);
   const hasty = client(fetch, credential, { timeoutMs: 50, maxAttempts: 2 });
   sandbox.faults.set("latency=300ms");
