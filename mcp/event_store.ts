@@ -57,7 +57,9 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
     async storeEvent(streamId, message) {
       const sequence = nextSequence();
       const eventId = `${streamId}:${sequence}`;
-      if (store.muted) return eventId;
+      // A priming event (empty message) only marks a position: replay starts after its sequence
+      // and never sends it, so it needs no record (saves one durable KV write per SSE stream).
+      if (store.muted || Object.keys(message).length === 0) return eventId;
       const value: StoredEvent = { message, expiresAt: clock.now() + ttl };
       await kv.set(keys.mcpEvent(streamKey(streamId), sequence), value, { expireIn: ttl });
       return eventId;
@@ -74,7 +76,7 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
       for await (const entry of kv.list<StoredEvent>({ prefix, start })) {
         const sequence = String(entry.key.at(-1));
         if (sequence <= parsed.sequence || entry.value.expiresAt <= now) continue;
-        if (Object.keys(entry.value.message).length === 0) continue; // priming event
+        if (Object.keys(entry.value.message).length === 0) continue; // priming (older records)
         await send(`${parsed.streamId}:${sequence}`, entry.value.message as JSONRPCMessage);
       }
       return parsed.streamId;

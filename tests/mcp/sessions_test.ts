@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../lib/clock.ts";
 import { createKvEventStore } from "../../mcp/event_store.ts";
+import { prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
 import { demoApp, INIT, rpc } from "./_harness.ts";
 
@@ -76,6 +77,8 @@ Deno.test("mcp event store: replays events after an id, skipping priming events,
   });
   assert.equal(stream, "stream-a");
   assert.deepEqual(seen, ["notifications/a", "notifications/b"]);
+  const stored = await Array.fromAsync(kv.list({ prefix: prefixes.mcpEvents("s1/stream-a") }));
+  assert.equal(stored.length, 2, "a priming event marks a position and writes no record");
 
   const other = createKvEventStore({ kv, clock, sessionId: "s2" });
   const none: string[] = [];
