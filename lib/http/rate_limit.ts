@@ -16,7 +16,7 @@
 
 import type { Context, MiddlewareHandler } from "hono";
 import { sha256Hex } from "../crypto.ts";
-import type { RateLimit, RateLimiter, RateLimitResult } from "../kv/rate_limits.ts";
+import type { RateLimit, RateLimiter, RateLimitHit, RateLimitResult } from "../kv/rate_limits.ts";
 import { clientIp } from "./client_ip.ts";
 
 /** Options of {@link mcpRateLimit}; a `null` rule is switched off. */
@@ -34,22 +34,27 @@ export const MCP_BUCKETS = { ip: "mcp_ip", token: "mcp_token" } as const;
 export function mcpRateLimit(options: McpRateLimitOptions): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "OPTIONS") return await next();
+    const hits: RateLimitHit[] = [];
+    const who: string[] = [];
     if (options.perIp) {
       const ip = clientIp(c, { trustProxy: options.trustProxy });
-      const result = await options.limiter.hit(MCP_BUCKETS.ip, ip, {
-        ...options.perIp,
-        exact: false,
-      });
-      if (!result.allowed) return refuse(c, result, "this address");
+      hits.push({ bucket: MCP_BUCKETS.ip, subject: ip, rule: { ...options.perIp, exact: false } });
+      who.push("this address");
     }
     const token = /^Bearer\s+(\S+)/i.exec(c.req.header("authorization") ?? "")?.[1];
     if (options.perToken && token) {
       const subject = await sha256Hex(token);
-      const result = await options.limiter.hit(MCP_BUCKETS.token, subject, {
-        ...options.perToken,
-        exact: false,
+      hits.push({
+        bucket: MCP_BUCKETS.token,
+        subject,
+        rule: { ...options.perToken, exact: false },
       });
-      if (!result.allowed) return refuse(c, result, "this token");
+      who.push("this token");
+    }
+    if (hits.length > 0) {
+      const results = await options.limiter.hitAll(hits);
+      const last = results.length - 1;
+      if (!results[last].allowed) return refuse(c, results[last], who[last]);
     }
     await next();
   };

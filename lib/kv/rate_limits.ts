@@ -37,10 +37,22 @@ export interface RateLimitResult {
   readonly retryAfterMs: number;
 }
 
+/** One hit of {@link RateLimiter.hitAll}. */
+export interface RateLimitHit {
+  readonly bucket: string;
+  readonly subject: string;
+  readonly rule: RateLimit;
+}
+
 /** A rate limiter; see {@link createRateLimiter}. */
 export interface RateLimiter {
   /** Counts one hit for `subject` in `bucket` and says whether it is allowed. Refused hits are not counted. */
   hit(bucket: string, subject: string, limit: RateLimit): Promise<RateLimitResult>;
+  /**
+   * Counts several hits in order, in one read and one atomic commit: stops at the first refused
+   * one (which, like the ones after it, is not counted) and returns the results up to it.
+   */
+  hitAll(hits: readonly RateLimitHit[]): Promise<RateLimitResult[]>;
   /** Like {@link RateLimiter.hit} but throws a {@link RateLimitError} (429 + Retry-After) when refused. */
   consume(bucket: string, subject: string, limit: RateLimit, message?: string): Promise<void>;
   /** Forgets the current window's hits (for example after a successful sign-in). */
@@ -60,59 +72,84 @@ const MAX_ATTEMPTS = 8;
 /** Creates a {@link RateLimiter} over `kv`. */
 export function createRateLimiter({ kv, clock, onRefused }: RateLimiterDeps): RateLimiter {
   async function hit(bucket: string, subject: string, rule: RateLimit): Promise<RateLimitResult> {
-    const result = await count(bucket, subject, rule);
-    if (!result.allowed) onRefused?.(bucket);
-    return result;
+    return (await hitAll([{ bucket, subject, rule }]))[0];
   }
 
-  async function count(bucket: string, subject: string, rule: RateLimit): Promise<RateLimitResult> {
-    if (!(rule.limit > 0) || !(rule.windowMs > 0)) {
-      throw new RangeError(`Invalid rate limit for "${bucket}": limit and window must be positive`);
+  async function hitAll(hits: readonly RateLimitHit[]): Promise<RateLimitResult[]> {
+    const results = await count(hits);
+    const refused = results.at(-1);
+    if (refused && !refused.allowed) onRefused?.(hits[results.length - 1].bucket);
+    return results;
+  }
+
+  /** Counts `hits` in order up to the first refusal, in one read and one atomic commit. */
+  async function count(hits: readonly RateLimitHit[]): Promise<RateLimitResult[]> {
+    for (const { bucket, rule } of hits) {
+      if (!(rule.limit > 0) || !(rule.windowMs > 0)) {
+        throw new RangeError(
+          `Invalid rate limit for "${bucket}": limit and window must be positive`,
+        );
+      }
     }
     for (let attempt = 0;; attempt++) {
       const now = clock.now();
-      const window = Math.floor(now / rule.windowMs);
-      const elapsed = (now - window * rule.windowMs) / rule.windowMs;
-      const currentKey = keys.rateLimit(bucket, subject, window);
-      const [previous, current] = await kv.getMany<[Counter, Counter]>([
-        keys.rateLimit(bucket, subject, window - 1),
-        currentKey,
-      ]);
-      const before = valueOf(previous.value);
-      const count = valueOf(current.value);
-      const weighted = before * (1 - elapsed) + count;
-      if (weighted + 1 > rule.limit) {
+      const windows = hits.map(({ bucket, subject, rule }) => {
+        const window = Math.floor(now / rule.windowMs);
         return {
-          allowed: false,
-          remaining: 0,
-          retryAfterMs: retryAfter(rule, before, count, elapsed),
+          elapsed: (now - window * rule.windowMs) / rule.windowMs,
+          previousKey: keys.rateLimit(bucket, subject, window - 1),
+          currentKey: keys.rateLimit(bucket, subject, window),
         };
-      }
-      // An exact limit compares and sets. Otherwise the window's counter is created once (with
-      // its expiry) and then only summed, so concurrent hits never conflict; a burst may pass
-      // the limit by the number of hits in flight.
-      const exact = rule.exact !== false;
-      if (exact && attempt >= MAX_ATTEMPTS) {
-        // Heavy contention on one subject of an exact limit is itself a sign of abuse: refuse.
-        return { allowed: false, remaining: 0, retryAfterMs: 1_000 };
-      }
-      const op = exact || current.versionstamp === null
-        ? kv.atomic().check(current).set(currentKey, new Deno.KvU64(BigInt(count + 1)), {
-          expireIn: rule.windowMs * 2,
-        })
-        : kv.atomic().sum(currentKey, 1n);
-      if ((await op.commit()).ok) {
-        return {
+      });
+      const entries = await kv.getMany<Counter[]>(
+        windows.flatMap((w) => [w.previousKey, w.currentKey]),
+      );
+      const results: RateLimitResult[] = [];
+      const op = kv.atomic();
+      let contended = false;
+      for (const [i, { rule }] of hits.entries()) {
+        const { elapsed, currentKey } = windows[i];
+        const previous = entries[2 * i], current = entries[2 * i + 1];
+        const before = valueOf(previous.value);
+        const count = valueOf(current.value);
+        const weighted = before * (1 - elapsed) + count;
+        if (weighted + 1 > rule.limit) {
+          results.push({
+            allowed: false,
+            remaining: 0,
+            retryAfterMs: retryAfter(rule, before, count, elapsed),
+          });
+          break;
+        }
+        // An exact limit compares and sets. Otherwise the window's counter is created once (with
+        // its expiry) and then only summed, so concurrent hits never conflict; a burst may pass
+        // the limit by the number of hits in flight.
+        const exact = rule.exact !== false;
+        if (exact) contended = true;
+        if (exact || current.versionstamp === null) {
+          op.check(current).set(currentKey, new Deno.KvU64(BigInt(count + 1)), {
+            expireIn: rule.windowMs * 2,
+          });
+        } else {
+          op.sum(currentKey, 1n);
+        }
+        results.push({
           allowed: true,
           remaining: Math.max(0, Math.floor(rule.limit - weighted - 1)),
           retryAfterMs: 0,
-        };
+        });
       }
+      if (contended && attempt >= MAX_ATTEMPTS) {
+        // Heavy contention on one subject of an exact limit is itself a sign of abuse: refuse.
+        return [{ allowed: false, remaining: 0, retryAfterMs: 1_000 }];
+      }
+      if (!results.some((r) => r.allowed) || (await op.commit()).ok) return results;
     }
   }
 
   return {
     hit,
+    hitAll,
     async consume(bucket, subject, rule, message) {
       const result = await hit(bucket, subject, rule);
       if (!result.allowed) {

@@ -70,3 +70,31 @@ Deno.test("rate limits: a non-exact limit counts 200 concurrent hits without ref
   assert.equal(after.allowed, true);
   assert.equal((await limiter.hit("b", "s", { limit: 201, windowMs: 60_000 })).allowed, false);
 });
+
+Deno.test("rate limits: hitAll counts in order up to the first refusal, in one commit", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.UTC(2026, 0, 1));
+  const refusedBuckets: string[] = [];
+  const limiter = createRateLimiter({ kv, clock, onRefused: (b) => refusedBuckets.push(b) });
+  const wide = { limit: 10, windowMs: 60_000, exact: false };
+  const narrow = { limit: 2, windowMs: 60_000, exact: false };
+  const hits = [
+    { bucket: "ip", subject: "1.2.3.4", rule: wide },
+    { bucket: "token", subject: "t", rule: narrow },
+  ];
+  for (let i = 0; i < 2; i++) {
+    const results = await limiter.hitAll(hits);
+    assert.deepEqual(results.map((r) => r.allowed), [true, true]);
+  }
+  const third = await limiter.hitAll(hits);
+  assert.deepEqual(third.map((r) => r.allowed), [true, false], "stops at the refused hit");
+  assert.ok(third[1].retryAfterMs > 0);
+  assert.deepEqual(refusedBuckets, ["token"]);
+  // The ip bucket counted 3 hits (the refused token hit is not counted): 7 more pass alone.
+  for (let i = 0; i < 7; i++) {
+    assert.equal((await limiter.hit("ip", "1.2.3.4", wide)).allowed, true);
+  }
+  assert.equal((await limiter.hit("ip", "1.2.3.4", wide)).allowed, false);
+  const first = await limiter.hitAll(hits);
+  assert.deepEqual(first.map((r) => r.allowed), [false], "a refused first hit ends the list");
+});
