@@ -19,6 +19,7 @@
 
 import type { Clock, IdGenerator } from "../clock.ts";
 import { BadRequestError } from "../errors.ts";
+import { createGroupCommit } from "./group_commit.ts";
 import { keys, prefixes } from "./keys.ts";
 import { redactText, summariseArguments } from "./redact.ts";
 import { addUsage } from "./usage.ts";
@@ -119,6 +120,8 @@ export interface AuditStoreDeps {
 export function createAuditStore(deps: AuditStoreDeps): AuditStore {
   const retentionMs = deps.retentionMs ?? 30 * 86_400_000;
   const scanLimit = deps.scanLimit ?? 5000;
+  // Concurrent calls share one durable commit; each still awaits its own record.
+  const group = createGroupCommit(deps.kv);
   return {
     async record(call) {
       const at = call.at ?? deps.clock.now();
@@ -135,29 +138,32 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         ...(call.error ? { error: redactText(call.error).slice(0, 300) } : {}),
         expiresAt: at + retentionMs,
       };
-      const op = deps.kv.atomic().set(keys.audit(call.userId, record.id), record, {
-        expireIn: retentionMs,
+      const mutations = (op: Deno.AtomicOperation) => {
+        op.set(keys.audit(call.userId, record.id), record, {
+          expireIn: retentionMs,
+        });
+        op.set(keys.auditSeen(call.userId, "client", call.clientId), {
+          id: call.clientId,
+          name: call.clientName,
+          lastAt: at,
+        }, { expireIn: retentionMs });
+        op.set(keys.auditSeen(call.userId, "tool", call.tool), {
+          id: call.tool,
+          name: call.tool,
+          lastAt: at,
+        }, { expireIn: retentionMs });
+        addUsage(op, {
+          userId: call.userId,
+          tool: call.tool,
+          at,
+          ok: call.ok,
+          durationMs: record.durationMs,
+          ...(call.deploy ? { deploy: call.deploy } : {}),
+        });
+      };
+      await group.commit(mutations).catch((error) => {
+        throw new Error(`Cannot write audit record "${record.id}": ${String(error)}`);
       });
-      op.set(keys.auditSeen(call.userId, "client", call.clientId), {
-        id: call.clientId,
-        name: call.clientName,
-        lastAt: at,
-      }, { expireIn: retentionMs });
-      op.set(keys.auditSeen(call.userId, "tool", call.tool), {
-        id: call.tool,
-        name: call.tool,
-        lastAt: at,
-      }, { expireIn: retentionMs });
-      addUsage(op, {
-        userId: call.userId,
-        tool: call.tool,
-        at,
-        ok: call.ok,
-        durationMs: record.durationMs,
-        ...(call.deploy ? { deploy: call.deploy } : {}),
-      });
-      const result = await op.commit();
-      if (!result.ok) throw new Error(`Cannot write audit record "${record.id}"`);
       return record;
     },
 
