@@ -1,11 +1,13 @@
 /**
- * Cryptographic primitives on Web Crypto: random tokens, SHA-256 hashing,
- * AES-GCM sealing under HKDF-derived purpose keys, constant-time comparison
+ * Cryptographic primitives: random tokens, SHA-256 hashing (node:crypto, synchronous and cheap),
+ * AES-GCM sealing under HKDF-derived purpose keys (Web Crypto), constant-time comparison
  * and PKCE. Hash what you verify (our tokens, API keys); seal what you must
  * read back (Xano credentials).
  *
  * @module
  */
+
+import { createHash } from "node:crypto";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -24,14 +26,15 @@ export function randomToken(bytes = 32): string {
 }
 
 /** SHA-256 of a UTF-8 string, as lowercase hex. Used to store tokens and keys. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+export function sha256Hex(text: string): Promise<string> {
+  // node:crypto hashes synchronously: ~1 µs against ~40 µs for a crypto.subtle round trip, and
+  // this runs on every authenticated request (rate limit subject, token and key lookups).
+  return Promise.resolve(createHash("sha256").update(text, "utf8").digest("hex"));
 }
 
 /** SHA-256 of a UTF-8 string, as unpadded base64url (the PKCE S256 form). */
-export async function sha256Base64Url(text: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
+export function sha256Base64Url(text: string): Promise<string> {
+  return Promise.resolve(createHash("sha256").update(text, "utf8").digest("base64url"));
 }
 
 /** The PKCE S256 code challenge for a verifier (RFC 7636 §4.2). */
