@@ -16,6 +16,7 @@ import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
 import { createModernEndpoint, createModernServer } from "./modern.ts";
+import { registerModernFeatures } from "./modern_features.ts";
 import { createMcpServer, type CreateMcpServerOptions, type ToolCallEvent } from "./server.ts";
 import { type Caller, createSessionManager, type SessionManager } from "./sessions.ts";
 import { legacySseApp } from "./legacy_sse.ts";
@@ -115,7 +116,12 @@ export function createMcpRoutes(
   function buildServer(record: Pick<Caller, "grantId" | "userId" | "settings">): McpServer {
     return createMcpServer(serverOptions(record));
   }
-  const modern = createModernEndpoint((caller) => createModernServer(serverOptions(caller)));
+  const modern = createModernEndpoint((caller) => {
+    const options = serverOptions(caller);
+    return createModernServer(options, {
+      extensions: [(server) => registerModernFeatures(server, options.deps)],
+    });
+  });
   const sessions = createSessionManager({
     kv: deps.kv,
     clock: deps.clock,

@@ -19,7 +19,8 @@ async function modern(
     "mcp-protocol-version": ERA,
     "mcp-method": method,
   };
-  if (typeof params.name === "string") headers["mcp-name"] = params.name;
+  const name = method === "resources/read" ? params.uri : params.name;
+  if (typeof name === "string") headers["mcp-name"] = name;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await app.fetch(
     new Request(`http://127.0.0.1:8000/mcp${options.query ?? ""}`, {
@@ -169,4 +170,43 @@ Deno.test("mcp 2026-07-28: a bad envelope or version is a 400 with the JSON-RPC 
   }, "2099-01-01");
   assert.equal(future.status, 400);
   assert.deepEqual(future.body.error.data.supported, [ERA]);
+});
+
+Deno.test("mcp 2026-07-28: the same resources and prompts as the 2025 session", async () => {
+  using kv = await memoryKv();
+  const { app, sessions } = product(kv);
+  const { client } = await connect(app, { token: "token-pinned" });
+  const legacyPrompts = (await client.listPrompts()).prompts.map((prompt) => prompt.name);
+  const legacyResources = (await client.listResources()).resources.map((resource) => resource.uri);
+  await client.close();
+  await sessions.closeAll();
+
+  const auth = { token: "token-pinned" };
+  const prompts = result(await modern(app, "prompts/list", {}, auth)).prompts as { name: string }[];
+  assert.deepEqual(prompts.map((prompt) => prompt.name), legacyPrompts);
+  const resources = result(await modern(app, "resources/list", {}, auth))
+    .resources as { uri: string }[];
+  assert.deepEqual(resources.map((resource) => resource.uri), legacyResources);
+  assert.ok(legacyResources.includes("xano://workspace/1/schema"));
+
+  const schema = result(
+    await modern(app, "resources/read", { uri: "xano://workspace/1/schema" }, auth),
+  ).contents as { text: string }[];
+  assert.match(schema[0].text, /orders \(3\)/);
+  const crud = result(
+    await modern(
+      app,
+      "prompts/get",
+      { name: "build_crud_api", arguments: { table: "orders" } },
+      auth,
+    ),
+  ).messages as { content: { text: string } }[];
+  assert.match(crud[0].content.text, /"orders" table \(GET,POST,PATCH,DELETE\)/);
+  const completion = result(
+    await modern(app, "completion/complete", {
+      ref: { type: "ref/prompt", name: "design_table" },
+      argument: { name: "auth", value: "y" },
+    }, auth),
+  ).completion as { values: string[] };
+  assert.deepEqual(completion.values, ["yes"]);
 });
