@@ -12,6 +12,7 @@ import { type Context, Hono } from "hono";
 import type { GrantContext, Scope, TokenVerifier } from "../lib/auth/types.ts";
 import { type GuardOptions, hostOriginGuard, mcpCors, readJsonBody } from "./http_guard.ts";
 import { parseToolsets } from "./inventory.ts";
+import type { ModernEndpoint } from "./modern.ts";
 import type { Caller, SessionManager } from "./sessions.ts";
 
 /** Per-connection controls, stored with the session. */
@@ -29,6 +30,8 @@ export interface McpAppOptions extends GuardOptions {
   /** `null` disables authentication: only for the loopback conformance fixture. */
   readonly verifier: TokenVerifier | null;
   readonly sessions: SessionManager;
+  /** Serves 2026-07-28 requests; without it every request is served the 2025 way. */
+  readonly modern?: ModernEndpoint;
   /** The scope a tool needs, for 403 step-up on `tools/call`. */
   toolScope?(name: string): Scope | undefined;
   readonly maxBodyBytes?: number;
@@ -82,6 +85,12 @@ export function mcpApp(options: McpAppOptions): Hono {
         }
         : undefined,
     };
+    if (
+      options.modern && body.kind === "json" &&
+      !(await options.modern.isLegacy(c.req.raw, parsed))
+    ) {
+      return await options.modern.fetch(c.req.raw, caller, parsed);
+    }
     return await options.sessions.handle(c.req.raw, caller, parsed);
   });
   app.all(

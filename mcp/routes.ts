@@ -15,7 +15,9 @@ import { type ConnectionSettings, mcpApp } from "./app.ts";
 import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
-import { createMcpServer, type ToolCallEvent } from "./server.ts";
+import { createModernEndpoint, createModernServer } from "./modern.ts";
+import { registerModernFeatures } from "./modern_features.ts";
+import { createMcpServer, type CreateMcpServerOptions, type ToolCallEvent } from "./server.ts";
 import { type Caller, createSessionManager, type SessionManager } from "./sessions.ts";
 import { legacySseApp } from "./legacy_sse.ts";
 import type { McpServer } from "./sdk.ts";
@@ -66,7 +68,9 @@ export function createMcpRoutes(
   deps: McpRoutesDeps,
 ): { app: Hono; sessions: SessionManager; legacy: { close(): Promise<void> } } {
   const confirmations = createConfirmationStore({ kv: deps.kv, clock: deps.clock });
-  function buildServer(record: Pick<Caller, "grantId" | "userId" | "settings">): McpServer {
+  function serverOptions(
+    record: Pick<Caller, "grantId" | "userId" | "settings">,
+  ): CreateMcpServerOptions<XanoToolDeps> {
     const settings = record.settings as unknown as ConnectionSettings;
     const toolDeps: XanoToolDeps = {
       xano: lazyXano(() => deps.xanoFor(record.userId)),
@@ -82,7 +86,7 @@ export function createMcpRoutes(
         ...(settings.workspaceId === undefined ? {} : { workspace_id: settings.workspaceId }),
       },
     };
-    return createMcpServer({
+    return {
       tools: XANO_TOOLS,
       deps: toolDeps,
       selection: {
@@ -107,8 +111,17 @@ export function createMcpRoutes(
             }, event),
         }
         : {}),
-    });
+    };
   }
+  function buildServer(record: Pick<Caller, "grantId" | "userId" | "settings">): McpServer {
+    return createMcpServer(serverOptions(record));
+  }
+  const modern = createModernEndpoint((caller) => {
+    const options = serverOptions(caller);
+    return createModernServer(options, {
+      extensions: [(server) => registerModernFeatures(server, options.deps)],
+    });
+  });
   const sessions = createSessionManager({
     kv: deps.kv,
     clock: deps.clock,
@@ -124,6 +137,7 @@ export function createMcpRoutes(
     ...guard,
     verifier: deps.verifier,
     sessions,
+    modern,
     toolScope: (name) => XANO_TOOLS.find((tool) => tool.name === name)?.scope,
   });
   const legacy = legacySseApp({ ...guard, verifier: deps.verifier, buildServer });

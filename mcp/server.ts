@@ -88,11 +88,62 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
     capabilities: { tools: { listChanged: true }, logging: {}, completions: {} },
     instructions: options.instructions,
   });
+  registerTools<D, Extra>(
+    {
+      registerTool: (name, config, cb) => server.registerTool(name, config, cb),
+    },
+    options,
+    {
+      context,
+      ask: (message, extra) =>
+        server.server.getClientCapabilities()?.elicitation
+          ? askUser(server, message, extra)
+          : Promise.resolve("unavailable"),
+    },
+  );
+  for (const extend of options.extensions ?? []) extend(server);
+  return server;
+}
+
+/** What a tool registers with: the shape shared by the 1.x and v2 SDK servers. */
+export interface ToolRegistration {
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: z.ZodRawShape;
+  readonly outputSchema: z.ZodRawShape;
+  readonly annotations: Record<string, unknown>;
+}
+
+/** A server tools are registered on; `X` is its per-call context. */
+export interface ToolHost<X> {
+  registerTool(
+    name: string,
+    config: ToolRegistration,
+    cb: (args: Record<string, unknown>, extra: X) => Promise<CallToolResult>,
+  ): unknown;
+}
+
+/** How an SDK's per-call context reaches the tools. */
+export interface ToolRuntime<X> {
+  context(extra: X): ToolContext;
+  /** Asks the user to confirm a destructive call; `unavailable` falls back to a confirmation token. */
+  ask(message: string, extra: X): Promise<"yes" | "no" | "unavailable">;
+}
+
+/**
+ * Registers the tools the selection allows, each wrapped with the policy
+ * checks, on any SDK server: the one place both protocol eras get their tools.
+ */
+export function registerTools<D, X>(
+  host: ToolHost<X>,
+  options: CreateMcpServerOptions<D>,
+  runtime: ToolRuntime<X>,
+): void {
   for (const tool of selectTools(options.tools, options.selection)) {
     const inputSchema = tool.annotations.destructiveHint
       ? { ...tool.input, confirmation_token: confirmationTokenSchema }
       : tool.input;
-    server.registerTool(
+    host.registerTool(
       tool.name,
       {
         title: tool.title,
@@ -101,25 +152,28 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
       },
-      (args: Record<string, unknown>, extra: Extra) =>
-        observed(tool, args, options, () => runTool(server, tool, args, extra, options)),
+      (args, extra) =>
+        observed(tool, args, options, () => runTool(tool, args, { extra, options, runtime })),
     );
   }
-  for (const extend of options.extensions ?? []) extend(server);
-  return server;
 }
 
 const confirmationTokenSchema = z.string().max(200).optional().describe(
   "Only when a previous call answered 'confirmation required': the token it returned, after the user agreed",
 );
 
-async function runTool<D>(
-  server: McpServer,
+interface CallEnv<D, X> {
+  readonly extra: X;
+  readonly options: CreateMcpServerOptions<D>;
+  readonly runtime: ToolRuntime<X>;
+}
+
+async function runTool<D, X>(
   tool: AnyTool<D>,
   rawArgs: Record<string, unknown>,
-  extra: Extra,
-  options: CreateMcpServerOptions<D>,
+  env: CallEnv<D, X>,
 ): Promise<CallToolResult> {
+  const { options } = env;
   const reason = unavailableReason(tool, options.selection);
   if (reason) {
     return toCallToolResult(fail(`Tool "${tool.name}" is not available: ${reason}`));
@@ -127,19 +181,14 @@ async function runTool<D>(
   const { confirmation_token: token, ...args } = rawArgs;
   try {
     if (tool.annotations.destructiveHint) {
-      const gate = await confirm(
-        server,
-        tool,
-        args,
-        typeof token === "string" ? token : undefined,
-        {
-          extra,
-          options,
-        },
-      );
+      const gate = await confirm(tool, args, typeof token === "string" ? token : undefined, env);
       if (gate) return toCallToolResult(gate);
     }
-    const outcome: ToolOutcome<unknown> = await tool.handler(args, options.deps, context(extra));
+    const outcome: ToolOutcome<unknown> = await tool.handler(
+      args,
+      options.deps,
+      env.runtime.context(env.extra),
+    );
     return bounded(toCallToolResult(outcome));
   } catch (error) {
     const known = options.classifyError?.(error);
@@ -195,18 +244,12 @@ async function observed<D>(
   return result;
 }
 
-interface ConfirmEnv<D> {
-  readonly extra: Extra;
-  readonly options: CreateMcpServerOptions<D>;
-}
-
 /** Returns a failure to send back instead of running the tool, or `undefined` to proceed. */
-async function confirm<D>(
-  server: McpServer,
+async function confirm<D, X>(
   tool: AnyTool<D>,
   args: Record<string, unknown>,
   token: string | undefined,
-  env: ConfirmEnv<D>,
+  env: CallEnv<D, X>,
 ): Promise<ToolFailure | undefined> {
   const { confirmations, grantId, deps } = env.options;
   if (token !== undefined) {
@@ -217,19 +260,13 @@ async function confirm<D>(
     );
   }
   const preview = await tool.preview!(args, deps);
-  if (server.server.getClientCapabilities()?.elicitation) {
-    const answer = await askUser(
-      server,
-      `${preview}\n\nThis cannot be undone. Proceed?`,
-      env.extra,
+  const answer = await env.runtime.ask(`${preview}\n\nThis cannot be undone. Proceed?`, env.extra);
+  if (answer === "yes") return undefined;
+  if (answer === "no") {
+    return fail(
+      `Cancelled: the user did not confirm ${tool.name}`,
+      "Do not retry unless the user asks for it again",
     );
-    if (answer === "yes") return undefined;
-    if (answer === "no") {
-      return fail(
-        `Cancelled: the user did not confirm ${tool.name}`,
-        "Do not retry unless the user asks for it again",
-      );
-    }
   }
   const issued = await confirmations.issue(grantId, tool.name, args);
   return fail(

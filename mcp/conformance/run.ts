@@ -1,7 +1,7 @@
 /**
  * `deno task conformance`: starts the fixture server in this process, runs the
  * official conformance suite (0.1.16 active scenarios, then 0.2.0-alpha.12
- * with `--requirements 2025-11-25`) against it and prints each summary.
+ * with `--requirements 2025-11-25` and `--requirements 2026-07-28`) against it and prints each summary.
  * `--short` runs only the 0.1.16 suite. Exits non-zero if any run fails.
  *
  * @module
@@ -19,6 +19,15 @@ const SUITES = [
       "server",
       "--requirements",
       "2025-11-25",
+    ],
+  },
+  {
+    name: "0.2.0-alpha.12 (--requirements 2026-07-28)",
+    args: [
+      "npm:@modelcontextprotocol/conformance@0.2.0-alpha.12",
+      "server",
+      "--requirements",
+      "2026-07-28",
     ],
   },
 ];

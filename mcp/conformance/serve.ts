@@ -7,15 +7,18 @@
  * @module
  */
 
+import { createRequestStateCodec } from "@modelcontextprotocol/server";
 import { Hono } from "hono";
 import { systemClock } from "../../lib/clock.ts";
 import { loadConfig } from "../../lib/config.ts";
 import { createLogger } from "../../lib/log.ts";
 import { mcpApp } from "../app.ts";
 import { createConfirmationStore } from "../confirmation.ts";
+import { createModernEndpoint, createModernServer, type ModernEndpoint } from "../modern.ts";
 import { createMcpServer } from "../server.ts";
 import { createSessionManager } from "../sessions.ts";
 import { registerConformanceFixtures } from "./fixtures.ts";
+import { registerModernFixtures } from "./fixtures_modern.ts";
 
 /** Options of {@link conformanceApp}. */
 export interface ConformanceAppOptions {
@@ -43,10 +46,27 @@ export function conformanceApp(options: ConformanceAppOptions): Hono {
         extensions: [registerConformanceFixtures],
       }),
   });
+  const codec = createRequestStateCodec<string>({
+    key: crypto.getRandomValues(new Uint8Array(32)),
+  });
+  const fixtures = { notify: () => modern.notify, codec };
+  const modern: ModernEndpoint = createModernEndpoint((caller) =>
+    createModernServer({
+      tools: [],
+      deps: {},
+      selection: { readOnly: false },
+      grantId: caller.grantId,
+      confirmations,
+      logger,
+    }, {
+      extensions: [(server) => registerModernFixtures(server, fixtures)],
+      server: { requestState: { verify: codec.verify } },
+    })
+  );
   const app = new Hono();
   app.route(
     "/",
-    mcpApp({ publicUrl: `http://127.0.0.1:${options.port}`, verifier: null, sessions }),
+    mcpApp({ publicUrl: `http://127.0.0.1:${options.port}`, verifier: null, sessions, modern }),
   );
   return app;
 }
