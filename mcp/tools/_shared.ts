@@ -288,6 +288,25 @@ export function decodeCursor(cursor: string | undefined): number | ToolFailure {
   return fail(`The cursor "${cursor.slice(0, 40)}" is not valid`, "Call again without cursor");
 }
 
+/** Where a list call reads: the resolved workspace and the page its cursor points at. */
+export interface ListScope {
+  readonly ok: true;
+  readonly ws: number;
+  readonly page: number;
+}
+
+/** Resolves the workspace and decodes the cursor of a list tool's arguments, or the failure to return. */
+export function listScope(
+  deps: XanoToolDeps,
+  args: { workspace_id?: number; cursor?: string },
+): ListScope | ToolFailure {
+  const ws = resolveWorkspace(deps, args.workspace_id);
+  if (typeof ws !== "number") return ws;
+  const page = decodeCursor(args.cursor);
+  if (typeof page !== "number") return page;
+  return { ok: true, ws, page };
+}
+
 /** Output fields every paginated list has. */
 export const pageOutput = {
   next_cursor: z.string().nullable().describe(

@@ -11,8 +11,8 @@ import { ok } from "../result.ts";
 import {
   brief,
   cursorArg,
-  decodeCursor,
   limitArg,
+  listScope,
   moreLine,
   numericId,
   pageInfo,
@@ -73,10 +73,9 @@ export const listApiGroups = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const result = await deps.xano.listApiGroups(ws, {
       page,
       perPage: args.limit ?? 50,
@@ -135,10 +134,9 @@ export const listApis = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const result = await deps.xano.listApis(ws, args.api_group_id, {
       page,
       perPage: args.limit ?? 50,
@@ -215,10 +213,9 @@ export const listFunctions = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const result = await deps.xano.listFunctions(ws, {
       page,
       perPage: args.limit ?? 50,

@@ -9,9 +9,9 @@ import { defineTool } from "../inventory.ts";
 import { fenceUntrusted, ok } from "../result.ts";
 import {
   cursorArg,
-  decodeCursor,
   fieldSignature,
   limitArg,
+  listScope,
   moreLine,
   numericId,
   pageInfo,
@@ -99,10 +99,9 @@ export const getRequestHistory = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const result = await deps.xano.listRequestHistory(ws, {
       page,
       perPage: args.limit ?? 25,

@@ -11,9 +11,9 @@ import { defineTool } from "../inventory.ts";
 import { fail, fenceUntrusted, ok } from "../result.ts";
 import {
   cursorArg,
-  decodeCursor,
   DESTROY,
   limitArg,
+  listScope,
   moreLine,
   pageInfo,
   pageOutput,
@@ -88,10 +88,9 @@ export const browseTableContent = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const result = await deps.xano.browseRecords(ws, args.table_id, {
       page,
       perPage: args.limit ?? 20,
@@ -127,10 +126,9 @@ export const searchTableContent = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const search = args.conditions.map((c) => ({
       [c.op === "=" ? c.field : `${c.field}|${c.op}`]: c.value,
     }));

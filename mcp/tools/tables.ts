@@ -11,10 +11,10 @@ import {
   brief,
   compactField,
   cursorArg,
-  decodeCursor,
   DESTROY,
   fieldOutput,
   limitArg,
+  listScope,
   moreLine,
   numericId,
   pageInfo,
@@ -53,10 +53,9 @@ export const listTables = defineTool({
   annotations: READ,
   scope: "xano:read",
   async handler(args, deps: XanoToolDeps) {
-    const ws = resolveWorkspace(deps, args.workspace_id);
-    if (typeof ws !== "number") return ws;
-    const page = decodeCursor(args.cursor);
-    if (typeof page !== "number") return page;
+    const scope = listScope(deps, args);
+    if (!scope.ok) return scope;
+    const { ws, page } = scope;
     const result = await deps.xano.listTables(ws, {
       page,
       perPage: args.limit ?? 50,
