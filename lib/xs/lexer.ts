@@ -96,6 +96,17 @@ export function tokenize(src: string): Token[] {
     spaced = false;
     onlyBlankBefore = false;
   };
+  /** Pushes a string or backtick token that may span lines; returns the index after it. */
+  function pushMultiline(t: T, start: number, end: number): number {
+    push(t, start, end);
+    for (let k = start; k < end; k++) {
+      if (src.charCodeAt(k) === 10) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    return end;
+  }
   while (i < n) {
     const c = src.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13) {
@@ -203,26 +214,7 @@ export function tokenize(src: string): Token[] {
       }
       const closed = j < n && src.charCodeAt(j) === c;
       const end = closed ? j + 1 : j;
-      const startLine = line;
-      const startCol = i - lineStart + 1;
-      out.push({
-        t: closed ? T.String : T.Error,
-        v: src.slice(start, end),
-        line: startLine,
-        col: startCol,
-        start,
-        end,
-        spaced,
-      });
-      spaced = false;
-      onlyBlankBefore = false;
-      for (let k = start; k < end; k++) {
-        if (src.charCodeAt(k) === 10) {
-          line++;
-          lineStart = k + 1;
-        }
-      }
-      i = end;
+      i = pushMultiline(closed ? T.String : T.Error, start, end);
       continue;
     }
     if (c === 96) {
@@ -231,26 +223,11 @@ export function tokenize(src: string): Token[] {
       const badMulti = multi &&
         (!/^```[ \t]*\r?\n/.test(src.slice(i, i + 8)) || !/\n[ \t]*$/.test(src.slice(i, close)));
       const end = close < 0 ? n : close + (multi ? 3 : 1);
-      const startLine = line;
-      const startCol = i - lineStart + 1;
-      out.push({
-        t: close < 0 || badMulti ? T.Error : multi ? T.MultiExpr : T.Backtick,
-        v: src.slice(start, end),
-        line: startLine,
-        col: startCol,
+      i = pushMultiline(
+        close < 0 || badMulti ? T.Error : multi ? T.MultiExpr : T.Backtick,
         start,
         end,
-        spaced,
-      });
-      spaced = false;
-      onlyBlankBefore = false;
-      for (let k = start; k < end; k++) {
-        if (src.charCodeAt(k) === 10) {
-          line++;
-          lineStart = k + 1;
-        }
-      }
-      i = end;
+      );
       continue;
     }
     const width = punctWidth(src, i, c);
