@@ -257,21 +257,7 @@ function parseObject(p: Cursor, mode: ExprMode): XsAtom {
   p.next();
   const entries: XsObjectEntry[] = [];
   separated(p, "}", () => {
-    let disabled = false;
-    if (p.isPunct("!")) {
-      p.next();
-      disabled = true;
-    }
-    const keyTok = p.peek();
-    let key: string;
-    if (keyTok.t === T.String) key = p.next().v;
-    else if (keyTok.t === T.Ident || keyTok.t === T.Int) {
-      key = p.next().v;
-      while (p.isPunct(".") && p.peek(1).t === T.Ident) {
-        p.next();
-        key += "." + p.next().v;
-      }
-    } else return p.fail(keyTok, `Expected an object key but found ${describe(keyTok)}`);
+    const { disabled, keyTok, key } = parseObjectKey(p);
     const colon = p.peek();
     if (!(colon.t === T.Punct && colon.v === ":")) {
       p.fail(
@@ -291,7 +277,28 @@ function parseObject(p: Cursor, mode: ExprMode): XsAtom {
 }
 
 /** Items separated by commas or newlines up to `close` (consumed). */
-function separated(p: Cursor, close: string, item: () => void): void {
+/** An object entry's key: an optional `!` (disabled), then a string or a dotted name. */
+export function parseObjectKey(p: Cursor): { disabled: boolean; keyTok: Token; key: string } {
+  let disabled = false;
+  if (p.isPunct("!")) {
+    p.next();
+    disabled = true;
+  }
+  const keyTok = p.peek();
+  let key: string;
+  if (keyTok.t === T.String) key = p.next().v;
+  else if (keyTok.t === T.Ident || keyTok.t === T.Int) {
+    key = p.next().v;
+    while (p.isPunct(".") && p.peek(1).t === T.Ident) {
+      p.next();
+      key += "." + p.next().v;
+    }
+  } else return p.fail(keyTok, `Expected an object key but found ${describe(keyTok)}`);
+  return { disabled, keyTok, key };
+}
+
+/** Items up to `close`, separated by commas or new lines; consumes `close`. */
+export function separated(p: Cursor, close: string, item: () => void): void {
   p.skipNewlines();
   while (!p.isPunct(close)) {
     item();

@@ -10,7 +10,7 @@
 
 import type { XsExpr, XsObjectEntry } from "./ast.ts";
 import { T, type Token } from "./lexer.ts";
-import { parseExpr } from "./parse_expr.ts";
+import { parseExpr, parseObjectKey, separated } from "./parse_expr.ts";
 import { type Cursor, describe, node } from "./parser_core.ts";
 
 /**
@@ -126,22 +126,6 @@ function parseEnum(p: Cursor, values: readonly string[], name: string, tok: Toke
 }
 
 /** Items separated by commas or newlines up to `close`. */
-function separated(p: Cursor, close: string, item: () => void): void {
-  p.skipNewlines();
-  while (!p.isPunct(close)) {
-    item();
-    const tok = p.peek();
-    if (tok.t === T.Punct && tok.v === ",") {
-      p.next();
-      p.skipNewlines();
-    } else if (tok.t === T.Newline) p.skipNewlines();
-    else if (!(tok.t === T.Punct && tok.v === close)) {
-      p.fail(tok, `Expected a comma, a new line or '${close}' but found ${describe(tok)}`);
-    }
-  }
-  p.next();
-}
-
 function parseArrayOf(p: Cursor, item: ArgType, name: string): XsExpr {
   const tok = p.peek();
   if (!(tok.t === T.Punct && tok.v === "[")) {
@@ -180,21 +164,7 @@ function parseObjectOf(p: Cursor, schema: Readonly<Record<string, ArgType>>, nam
   const entries: XsObjectEntry[] = [];
   const seen = new Set<string>();
   separated(p, "}", () => {
-    let disabled = false;
-    if (p.isPunct("!")) {
-      p.next();
-      disabled = true;
-    }
-    const keyTok = p.peek();
-    let key: string;
-    if (keyTok.t === T.String) key = p.next().v;
-    else if (keyTok.t === T.Ident || keyTok.t === T.Int) {
-      key = p.next().v;
-      while (p.isPunct(".") && p.peek(1).t === T.Ident) {
-        p.next();
-        key += "." + p.next().v;
-      }
-    } else return p.fail(keyTok, `Expected an object key but found ${describe(keyTok)}`);
+    const { disabled, keyTok, key } = parseObjectKey(p);
     const bare = keyTok.t === T.String ? key.slice(1, -1) : key;
     const found = lookup(schema, bare, disabled);
     if (entries.some((e) => e.key === key)) {
