@@ -15,7 +15,6 @@ import {
   type ServerContext,
   type ServerNotifier,
 } from "@modelcontextprotocol/server";
-import { z } from "zod";
 import type { ToolContext } from "./inventory.ts";
 import { type CreateMcpServerOptions, registerTools, SERVER_INFO } from "./server.ts";
 import type { Caller } from "./sessions.ts";
@@ -50,12 +49,7 @@ export function createModernServer<D>(
   });
   registerTools<D, ServerContext>(
     {
-      registerTool: (name, config, cb) =>
-        server.registerTool(name, {
-          ...config,
-          inputSchema: z.object(config.inputSchema),
-          outputSchema: z.object(config.outputSchema),
-        }, cb),
+      registerTool: (name, config, cb) => server.registerTool(name, config, cb),
     },
     options,
     {

@@ -103,13 +103,21 @@ ${code ? `The code was:\n${code}\n` : ""}1. Read xano://docs/quick-reference for
   }),
 }];
 
+/** Argument shapes for the 2025-era SDK, built once and shared by every session's server. */
+const legacyArgs = new WeakMap<PromptDefinition, z.ZodRawShape>();
+
 /** Registers the prompts on a 2025-era server. */
 export function registerPrompts(server: McpServer): void {
   for (const prompt of PROMPTS) {
+    let argsSchema = legacyArgs.get(prompt);
+    if (!argsSchema) {
+      argsSchema = prompt.args(completable as Completer);
+      legacyArgs.set(prompt, argsSchema);
+    }
     server.registerPrompt(prompt.name, {
       title: prompt.title,
       description: prompt.description,
-      argsSchema: prompt.args(completable as Completer),
+      argsSchema,
     }, (args) => prompt.build(args as Record<string, string | undefined>));
   }
 }

@@ -7,8 +7,13 @@
  * @module
  */
 
-import { z } from "zod";
 import type { Logger } from "../lib/log.ts";
+import {
+  CONFIRM_SCHEMA,
+  sharedSchemaValidator,
+  type ToolRegistration,
+  toolRegistration,
+} from "./catalog.ts";
 import type { ConfirmationStore } from "./confirmation.ts";
 import {
   type AnyTool,
@@ -87,6 +92,7 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
   const server = new McpServer(SERVER_INFO, {
     capabilities: { tools: { listChanged: true }, logging: {}, completions: {} },
     instructions: options.instructions,
+    jsonSchemaValidator: sharedSchemaValidator,
   });
   registerTools<D, Extra>(
     {
@@ -105,14 +111,7 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
   return server;
 }
 
-/** What a tool registers with: the shape shared by the 1.x and v2 SDK servers. */
-export interface ToolRegistration {
-  readonly title: string;
-  readonly description: string;
-  readonly inputSchema: z.ZodRawShape;
-  readonly outputSchema: z.ZodRawShape;
-  readonly annotations: Record<string, unknown>;
-}
+export type { ToolRegistration };
 
 /** A server tools are registered on; `X` is its per-call context. */
 export interface ToolHost<X> {
@@ -140,27 +139,14 @@ export function registerTools<D, X>(
   runtime: ToolRuntime<X>,
 ): void {
   for (const tool of selectTools(options.tools, options.selection)) {
-    const inputSchema = tool.annotations.destructiveHint
-      ? { ...tool.input, confirmation_token: confirmationTokenSchema }
-      : tool.input;
     host.registerTool(
       tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema,
-        outputSchema: tool.output,
-        annotations: { title: tool.title, ...tool.annotations },
-      },
+      toolRegistration(tool),
       (args, extra) =>
         observed(tool, args, options, () => runTool(tool, args, { extra, options, runtime })),
     );
   }
 }
-
-const confirmationTokenSchema = z.string().max(200).optional().describe(
-  "Only when a previous call answered 'confirmation required': the token it returned, after the user agreed",
-);
 
 interface CallEnv<D, X> {
   readonly extra: X;
@@ -285,13 +271,7 @@ async function askUser(
     const result = await server.server.elicitInput({
       mode: "form",
       message,
-      requestedSchema: {
-        type: "object",
-        properties: {
-          confirm: { type: "boolean", title: "Yes, go ahead", default: false },
-        },
-        required: ["confirm"],
-      },
+      requestedSchema: CONFIRM_SCHEMA,
     }, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: 120_000 });
     return result.action === "accept" && result.content?.confirm === true ? "yes" : "no";
   } catch {

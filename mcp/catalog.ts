@@ -1,0 +1,91 @@
+/**
+ * What every session's server shares: the parts of a server that do not
+ * depend on who is connected. A process serves hundreds of sessions, each
+ * with its own SDK server; anything built per server is paid once per
+ * session, so tool schemas, the elicitation schema and its validator are
+ * built once per process here and handed to every server.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import type { AnyTool } from "./inventory.ts";
+import {
+  AjvJsonSchemaValidator,
+  type JsonSchemaType,
+  type JsonSchemaValidator,
+  type jsonSchemaValidator,
+} from "./sdk.ts";
+
+/** What a tool registers with: the shape shared by the 1.x and v2 SDK servers. */
+export interface ToolRegistration {
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: z.ZodObject;
+  readonly outputSchema: z.ZodObject;
+  readonly annotations: Record<string, unknown>;
+}
+
+const registrations = new WeakMap<AnyTool, ToolRegistration>();
+
+const confirmationTokenSchema = z.string().max(200).optional().describe(
+  "Only when a previous call answered 'confirmation required': the token it returned, after the user agreed",
+);
+
+/**
+ * The registration of a tool, built on first use and then shared by every
+ * server that registers the tool. SDK servers keep the object schemas they
+ * are given (a raw shape would be wrapped in a new object schema per server),
+ * so the zod objects exist once per tool instead of once per session.
+ */
+export function toolRegistration(tool: AnyTool): ToolRegistration {
+  let registration = registrations.get(tool);
+  if (!registration) {
+    const input = tool.annotations.destructiveHint
+      ? { ...tool.input, confirmation_token: confirmationTokenSchema }
+      : tool.input;
+    registration = Object.freeze({
+      title: tool.title,
+      description: tool.description,
+      inputSchema: z.object(input),
+      outputSchema: z.object(tool.output),
+      annotations: Object.freeze({ title: tool.title, ...tool.annotations }),
+    });
+    registrations.set(tool, registration);
+  }
+  return registration;
+}
+
+/** The form a destructive call's confirmation asks for: one checkbox. */
+export const CONFIRM_SCHEMA: {
+  type: "object";
+  properties: { confirm: { type: "boolean"; title: string; default: boolean } };
+  required: string[];
+} = {
+  type: "object",
+  properties: {
+    confirm: { type: "boolean", title: "Yes, go ahead", default: false },
+  },
+  required: ["confirm"],
+};
+
+const validators = new WeakMap<object, JsonSchemaValidator<unknown>>();
+
+/**
+ * The JSON Schema validator servers check elicitation answers with. Without
+ * one, every SDK server builds its own Ajv instance (with all its formats)
+ * at construction, whether or not the session ever elicits. This one compiles
+ * a validator once per schema object and forgets it with the object; the
+ * confirmation form is a module constant ({@link CONFIRM_SCHEMA}), so it is
+ * compiled once per process.
+ */
+export const sharedSchemaValidator: jsonSchemaValidator = {
+  getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+    let validator = validators.get(schema);
+    if (!validator) {
+      validator = new AjvJsonSchemaValidator().getValidator(schema);
+      validators.set(schema, validator);
+    }
+    return validator as JsonSchemaValidator<T>;
+  },
+};
