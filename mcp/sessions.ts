@@ -1,9 +1,12 @@
 /**
  * Streamable HTTP sessions whose state lives in Deno KV. A process keeps a
  * cache of live transports; when a request names a session it has never seen
- * (another process created it, or this one restarted), it rebuilds the server
- * and transport from the KV record by replaying the stored `initialize`, so any
- * process sharing the KV can answer. SSE events go to the KV event store, so
+ * (another process created it, this one restarted, or it closed the session's
+ * transport to stay under its bound), it rebuilds the server and transport from
+ * the KV record by replaying the stored `initialize`, so any process sharing
+ * the KV can answer. The cache is ordered least recently used first and
+ * bounded: past `maxLive` it closes the least recently used sessions that have
+ * been quiet long enough for no request of theirs to be still running. SSE events go to the KV event store, so
  * `Last-Event-ID` resumption survives a restart too.
  *
  * @module
@@ -26,7 +29,13 @@ import {
 export const SESSION_TTL_MS = 24 * 3_600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 const LOCAL_IDLE_MS = 10 * 60_000;
-const LOCAL_MAX = 5_000;
+/** Default bound of live sessions per process (each holds ~70 KB of heap). */
+export const MAX_LIVE_SESSIONS = 2_000;
+/**
+ * Over the bound, only sessions quiet this long are closed: longer than a
+ * request runs (a confirmation prompt waits 2 minutes for the user).
+ */
+export const EVICT_AFTER_QUIET_MS = 3 * 60_000;
 
 /** What a session needs to be rebuilt anywhere. */
 export interface SessionRecord {
@@ -62,6 +71,10 @@ export interface SessionManagerOptions {
   /** `retry` hint (ms) sent with the SSE priming event. */
   readonly retryMs?: number;
   readonly sessionTtlMs?: number;
+  /** Most sessions kept live here (default {@link MAX_LIVE_SESSIONS}); a closed one is rebuilt on use. */
+  readonly maxLive?: number;
+  /** How long a session must be quiet before the bound may close it (default {@link EVICT_AFTER_QUIET_MS}). */
+  readonly evictAfterQuietMs?: number;
 }
 
 /** Serves streamable HTTP requests for many sessions. */
@@ -92,6 +105,9 @@ interface LiveSession {
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
   const { kv, clock, logger } = options;
   const ttl = options.sessionTtlMs ?? SESSION_TTL_MS;
+  const maxLive = options.maxLive ?? MAX_LIVE_SESSIONS;
+  const quietMs = options.evictAfterQuietMs ?? EVICT_AFTER_QUIET_MS;
+  /** Least recently used first: a session moves to the end on every request. */
   const live = new Map<string, LiveSession>();
   const rebuilding = new Map<string, Promise<LiveSession>>();
 
@@ -109,7 +125,6 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   }
 
   async function create(req: Request, caller: Caller, body: unknown): Promise<Response> {
-    sweep();
     const id = `mcp_${randomToken(24)}`;
     const store = createKvEventStore({ kv, clock, sessionId: id });
     const params = (body as { params: Record<string, unknown> }).params;
@@ -128,7 +143,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         expiresAt: now + ttl,
       };
       await kv.set(keys.mcpSession(id), record, { expireIn: ttl });
-      live.set(id, { transport, server, lastUsed: now, lastTouched: now });
+      admit(id, { transport, server, lastUsed: now, lastTouched: now });
     });
     await server.connect(transport);
     return transport.handleRequest(req, { parsedBody: body, authInfo: caller.authInfo });
@@ -167,7 +182,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     store.muted = false;
     const now = clock.now();
     const session = { transport, server, lastUsed: now, lastTouched: record.lastSeenAt };
-    live.set(record.id, session);
+    admit(record.id, session);
     logger.debug("mcp session rebuilt", { session: record.id.slice(0, 12) });
     return session;
   }
@@ -194,6 +209,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     }
     const now = clock.now();
     session.lastUsed = now;
+    live.delete(id);
+    live.set(id, session);
     if (now - session.lastTouched > TOUCH_EVERY_MS) {
       session.lastTouched = now;
       await kv.set(
@@ -205,14 +222,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return session;
   }
 
-  function sweep(): void {
+  /** Adds a session, then closes (least recently used first) those idle too long or over the bound. */
+  function admit(id: string, session: LiveSession): void {
+    live.set(id, session);
     const now = clock.now();
-    if (live.size < LOCAL_MAX && live.size % 64 !== 0) return;
-    for (const [id, session] of live) {
-      if (now - session.lastUsed > LOCAL_IDLE_MS || live.size > LOCAL_MAX) {
-        live.delete(id);
-        session.transport.close().catch(() => {});
-      }
+    for (const [oldId, old] of live) {
+      const quiet = now - old.lastUsed;
+      if (quiet <= LOCAL_IDLE_MS && (live.size <= maxLive || quiet < quietMs)) break;
+      live.delete(oldId);
+      old.transport.close().catch(() => {});
     }
   }
 

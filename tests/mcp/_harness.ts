@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { GrantContext, TokenVerifier } from "../../lib/auth/types.ts";
-import { manualClock } from "../../lib/clock.ts";
+import { type Clock, manualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/log.ts";
 import { mcpApp } from "../../mcp/app.ts";
 import { createConfirmationStore } from "../../mcp/confirmation.ts";
@@ -11,7 +11,11 @@ import { type AnyTool, defineTool } from "../../mcp/inventory.ts";
 import { fail, ok } from "../../mcp/result.ts";
 import { Client, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
 import { createMcpServer, type ServerExtension } from "../../mcp/server.ts";
-import { createSessionManager, type SessionManager } from "../../mcp/sessions.ts";
+import {
+  createSessionManager,
+  type SessionManager,
+  type SessionManagerOptions,
+} from "../../mcp/sessions.ts";
 
 /** A real {@link TokenVerifier} over a Map, for tests. */
 export function mapVerifier(grants: Record<string, GrantContext>): TokenVerifier {
@@ -109,6 +113,10 @@ export interface DemoAppOptions {
   readonly verifier?: TokenVerifier | null;
   readonly items?: Map<number, string>;
   readonly extensions?: ServerExtension[];
+  /** The sessions' clock (default: a manual clock at the current time). */
+  readonly clock?: Clock;
+  /** The live-session bound and its quiet period. */
+  readonly sessions?: Pick<SessionManagerOptions, "maxLive" | "evictAfterQuietMs">;
 }
 
 /** The `/mcp` app over demo tools; returns the app, its session manager and the demo state. */
@@ -116,9 +124,10 @@ export function demoApp(
   options: DemoAppOptions,
 ): { app: Hono; sessions: SessionManager; items: Map<number, string> } {
   const items = options.items ?? new Map([[1, "one"], [2, "two"]]);
-  const clock = manualClock(Date.now());
+  const clock = options.clock ?? manualClock(Date.now());
   const confirmations = createConfirmationStore({ kv: options.kv, clock });
   const sessions = createSessionManager({
+    ...options.sessions,
     kv: options.kv,
     clock,
     logger: silentLogger,

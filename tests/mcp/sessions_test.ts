@@ -3,7 +3,7 @@ import { manualClock } from "../../lib/clock.ts";
 import { createKvEventStore } from "../../mcp/event_store.ts";
 import { prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
-import { demoApp, INIT, rpc } from "./_harness.ts";
+import { connect, demoApp, INIT, rpc } from "./_harness.ts";
 
 const auth = { authorization: "Bearer token-full" };
 
@@ -126,4 +126,44 @@ Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on 
   await reader.cancel();
   assert.match(replay, /"structuredContent":\{"items":\[\{"id":1,"name":"one"\}\]\}/);
   await second.sessions.closeAll();
+});
+
+Deno.test("mcp sessions: over the live bound the least recently used quiet sessions close, and one closed answers again with its id and selection", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.now());
+  const { app, sessions } = demoApp({
+    kv,
+    clock,
+    sessions: { maxLive: 2, evictAfterQuietMs: 60_000 },
+  });
+  const list = { name: "demo_list", arguments: {} };
+  const readOnly = await connect(app, { token: "token-full", query: "?read_only=1" });
+  const second = await connect(app, { token: "token-full" });
+  const third = await connect(app, { token: "token-full" });
+  // The bound is soft while everyone spoke recently: nothing is cut mid-request.
+  assert.equal(sessions.localCount, 3);
+  // Each client opened its GET stream after initializing; a ping lets those requests land first.
+  for (const { client } of [readOnly, second, third]) await client.ping();
+
+  clock.advance(61_000);
+  await second.client.callTool(list); // now the most recently used
+  const fourth = await connect(app, { token: "token-full" });
+  // readOnly and third were the least recently used and quiet for 61 s: closed here.
+  assert.equal(sessions.localCount, 2);
+
+  const id = readOnly.transport.sessionId;
+  const { tools } = await readOnly.client.listTools();
+  assert.deepEqual(tools.map((tool) => tool.name), ["demo_list"], "still read-only");
+  assert.equal(readOnly.transport.sessionId, id);
+  const result = await readOnly.client.callTool(list);
+  assert.equal(result.isError, undefined);
+  assert.equal(sessions.localCount, 3, "rebuilt from its KV record, back in the cache");
+  assert.equal(
+    (await third.client.listTools()).tools.length,
+    3,
+    "the other closed session is rebuilt with every tool",
+  );
+
+  for (const { client } of [readOnly, second, third, fourth]) await client.close();
+  await sessions.closeAll();
 });
