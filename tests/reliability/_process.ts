@@ -38,6 +38,16 @@ export function freePort(): number {
   return port;
 }
 
+/**
+ * The `--v8-flags` of `deno task start` (the heap sizing production runs
+ * with), so every process the suite and the load bench start has the same heap.
+ */
+export function startTaskV8Flags(): string[] {
+  const config = JSON.parse(Deno.readTextFileSync(new URL("deno.json", ROOT)));
+  const flags = /--v8-flags=(\S+)/.exec(String(config.tasks?.start ?? ""));
+  return flags ? [`--v8-flags=${flags[1]}`] : [];
+}
+
 /** Starts `main.ts` and resolves once it logs "listening". */
 export async function startServer(options: {
   readonly dir: string;
@@ -45,7 +55,7 @@ export async function startServer(options: {
   readonly env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "main.ts"],
+    args: ["run", "--allow-all", ...startTaskV8Flags(), "main.ts"],
     cwd: ROOT,
     env: {
       APP_ENV: "test",
