@@ -87,6 +87,42 @@ Deno.test("mcp event store: replays events after an id, skipping priming events,
   assert.equal(await restarted.getStreamIdForEventId!("garbage"), undefined);
 });
 
+Deno.test("mcp event store: an event over one KV value is kept in parts; one over a commit is sent but not kept", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock();
+  const tooLarge: number[] = [];
+  const store = createKvEventStore({
+    kv,
+    clock,
+    sessionId: "s1",
+    onTooLarge: (chars) => tooLarge.push(chars),
+  });
+  const start = await store.storeEvent("s", {} as never);
+  // Two-byte characters: 200 000 of them are 400 KB, far over KV's 64 KiB per value.
+  const big = {
+    jsonrpc: "2.0" as const,
+    method: "notifications/big",
+    params: { text: "é€".repeat(100_000) },
+  };
+  await store.storeEvent("s", big);
+  const huge = {
+    jsonrpc: "2.0" as const,
+    method: "notifications/huge",
+    params: { text: "x".repeat(400_000) },
+  };
+  const hugeId = await store.storeEvent("s", huge);
+  assert.match(hugeId, /^s:\d{21}$/, "a huge event still gets an id (it is sent)");
+  assert.equal(tooLarge.length, 1);
+  await store.storeEvent("s", { jsonrpc: "2.0", method: "notifications/after" });
+  const seen: unknown[] = [];
+  await createKvEventStore({ kv, clock, sessionId: "s1" }).replayEventsAfter(start, {
+    send: (_id, message) => Promise.resolve(void seen.push(message)),
+  });
+  assert.equal(seen.length, 2);
+  assert.deepEqual(seen[0], big, "the parts join back into the same message");
+  assert.equal((seen[1] as { method: string }).method, "notifications/after");
+});
+
 Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on a restarted process", async () => {
   using kv = await memoryKv();
   const items = new Map([[1, "one"]]);
