@@ -14,7 +14,7 @@ import { randomToken } from "../lib/crypto.ts";
 import { keys } from "../lib/kv/keys.ts";
 import { getLive } from "../lib/kv/store.ts";
 import type { Logger } from "../lib/log.ts";
-import type { GroupCommit } from "../lib/kv/group_commit.ts";
+import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { createKvEventStore, type KvEventStore } from "./event_store.ts";
 import {
   type AuthInfo,
@@ -105,12 +105,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const ttl = options.sessionTtlMs ?? SESSION_TTL_MS;
   const live = new Map<string, LiveSession>();
   const rebuilding = new Map<string, Promise<LiveSession>>();
+  const writes = options.writes ?? createGroupCommit(kv);
   const eventStore = (sessionId: string) =>
     createKvEventStore({
       kv,
       clock,
       sessionId,
-      writes: options.writes,
+      writes,
       onTooLarge: (chars) => logger.warn("SSE event too large to keep for resumption", { chars }),
     });
 
@@ -223,11 +224,10 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     session.lastUsed = now;
     if (now - session.lastTouched > TOUCH_EVERY_MS) {
       session.lastTouched = now;
-      await kv.set(
-        keys.mcpSession(id),
-        { ...record, lastSeenAt: now, expiresAt: now + ttl },
-        { expireIn: ttl },
-      );
+      // Queued, not awaited: it rides in the commit of this request's response event.
+      const touched = { ...record, lastSeenAt: now, expiresAt: now + ttl };
+      writes.defer((op) => op.set(keys.mcpSession(id), touched, { expireIn: ttl }))
+        .catch((error) => logger.warn("mcp session not touched", { error: String(error) }));
     }
     return session;
   }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../lib/clock.ts";
 import { createKvEventStore } from "../../mcp/event_store.ts";
-import { prefixes } from "../../lib/kv/keys.ts";
+import { keys, prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
 import { demoApp, INIT, rpc } from "./_harness.ts";
 
@@ -54,6 +54,34 @@ Deno.test("mcp sessions: another process sharing the KV serves a session it neve
   await after.body?.cancel();
   await a.sessions.closeAll();
   await b.sessions.closeAll();
+});
+
+Deno.test("mcp sessions: a live session trusts its record for recordCacheMs, and is touched in its response's commit", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.now());
+  const a = demoApp({ kv, clock, recordCacheMs: 1_000 });
+  const init = await a.app.fetch(rpc(INIT, auth));
+  const session = init.headers.get("mcp-session-id")!;
+  await init.text();
+  const headers = { ...auth, "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+  const ping = async (id: number) => {
+    const res = await a.app.fetch(rpc({ jsonrpc: "2.0", id, method: "ping" }, headers));
+    await res.body?.cancel();
+    return res.status;
+  };
+  assert.equal(await ping(1), 200);
+
+  clock.advance(5 * 60_000 + 1); // past the touch interval
+  assert.equal(await ping(2), 200);
+  const touched = await kv.get<{ lastSeenAt: number }>(keys.mcpSession(session));
+  assert.equal(touched.value?.lastSeenAt, clock.now(), "touched by the time the answer is read");
+
+  // Another process ends the session: this one stops answering once its copy is a second old.
+  await kv.delete(keys.mcpSession(session));
+  assert.equal(await ping(3), 200);
+  clock.advance(1_000);
+  assert.equal(await ping(4), 404);
+  await a.sessions.closeAll();
 });
 
 Deno.test("mcp event store: replays events after an id, skipping priming events, across instances", async () => {
