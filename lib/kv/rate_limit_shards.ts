@@ -57,6 +57,9 @@ interface Subject {
   refreshing?: Promise<void>;
 }
 
+/** Most shards one publish writes (KV allows 1000 mutations per commit, shared with others). */
+const PUBLISH_MAX = 200;
+
 /** Creates a {@link ShardedRateLimiter}. */
 export function createShardedRateLimiter(deps: ShardedRateLimiterDeps): ShardedRateLimiter {
   const { kv, clock, writes, process } = deps;
@@ -67,7 +70,7 @@ export function createShardedRateLimiter(deps: ShardedRateLimiterDeps): ShardedR
   let hitsSinceSweep = 0;
 
   function subjectOf(hit: RateLimitHit): Subject {
-    const id = `${hit.bucket}\u0000${hit.subject}\u0000${hit.rule.windowMs}`;
+    const id = subjectId(hit.bucket, hit.subject, hit.rule.windowMs);
     let found = subjects.get(id);
     if (!found) {
       found = {
@@ -108,24 +111,33 @@ export function createShardedRateLimiter(deps: ShardedRateLimiterDeps): ShardedR
     return subject.refreshing;
   }
 
+  /** Queues this process's changed counts for the next group commit (at most 200 per write). */
   function publish(): void {
     if (publishQueued) return;
     publishQueued = true;
-    let batch: { key: Deno.KvKey; count: number; expireIn: number }[] | undefined;
+    let batch: { subject: Subject; window: number; count: number }[] | undefined;
     writes.defer((op) => {
-      // Taken once: a retried commit writes the same batch again.
-      batch ??= [...dirty.values()].map(({ subject, window }) => ({
-        key: keys.rateLimitShard(subject.bucket, subject.subject, window, process),
-        count: subject.own.get(window) ?? 0,
-        expireIn: subject.windowMs * 2,
-      }));
-      dirty.clear();
-      publishQueued = false;
-      for (const shard of batch) {
-        op.set(shard.key, new Deno.KvU64(BigInt(shard.count)), { expireIn: shard.expireIn });
+      // Taken once (a retried commit writes the same batch again), when the commit starts, so
+      // it carries the latest counts.
+      if (!batch) {
+        batch = [];
+        for (const [id, { subject, window }] of dirty) {
+          if (batch.length === PUBLISH_MAX) break;
+          batch.push({ subject, window, count: subject.own.get(window) ?? 0 });
+          dirty.delete(id);
+        }
+        publishQueued = false;
+        if (dirty.size > 0) publish();
       }
-    }).catch(() => {
-      // The next hit publishes the then-current counts again.
+      for (const { subject, window, count } of batch) {
+        const key = keys.rateLimitShard(subject.bucket, subject.subject, window, process);
+        op.set(key, new Deno.KvU64(BigInt(count)), { expireIn: subject.windowMs * 2 });
+      }
+    }, { bytes: Math.min(dirty.size, PUBLISH_MAX) * 200 }).catch(() => {
+      // Not written: mark them changed again so the next publish carries them.
+      for (const { subject, window } of batch ?? []) {
+        dirty.set(`${subjectKey(subject)}\u0000${window}`, { subject, window });
+      }
     });
   }
 
@@ -191,6 +203,10 @@ export function createShardedRateLimiter(deps: ShardedRateLimiterDeps): ShardedR
   };
 }
 
+function subjectId(bucket: string, subject: string, windowMs: number): string {
+  return `${bucket}\u0000${subject}\u0000${windowMs}`;
+}
+
 function subjectKey(subject: Subject): string {
-  return `${subject.bucket}\u0000${subject.subject}\u0000${subject.windowMs}`;
+  return subjectId(subject.bucket, subject.subject, subject.windowMs);
 }

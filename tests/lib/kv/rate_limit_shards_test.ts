@@ -89,3 +89,16 @@ Deno.test("sharded rate limit: hitAll stops at the first refusal, and invalid ru
     /Invalid rate limit for "x"/,
   );
 });
+
+Deno.test("sharded rate limit: a burst over many subjects is published in writes of at most 200 shards", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(1_000_000);
+  const writes = createGroupCommit(kv);
+  const limiter = createShardedRateLimiter({ kv, clock, writes, process: "p" });
+  await Promise.all(
+    Array.from({ length: 450 }, (_, i) => limiter.hitAll(hit(`ip-${i}`))),
+  );
+  await writes.drain();
+  const shards = await Array.fromAsync(kv.list({ prefix: ["rate_limit_shards", "mcp_token"] }));
+  assert.equal(shards.length, 450);
+});
