@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { GrantContext, TokenVerifier } from "../../lib/auth/types.ts";
-import { type Clock, manualClock } from "../../lib/clock.ts";
+import { type ManualClock, manualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/log.ts";
 import { mcpApp } from "../../mcp/app.ts";
 import { createConfirmationStore } from "../../mcp/confirmation.ts";
@@ -113,8 +113,10 @@ export interface DemoAppOptions {
   readonly verifier?: TokenVerifier | null;
   readonly items?: Map<number, string>;
   readonly extensions?: ServerExtension[];
-  /** The sessions' clock (default: a manual clock at the current time). */
-  readonly clock?: Clock;
+  /** The session manager's clock (default: a manual clock at the current time). */
+  readonly clock?: ManualClock;
+  /** How long a live session trusts its KV record (default 0). */
+  readonly recordCacheMs?: number;
   /** The live-session bound and its quiet period. */
   readonly sessions?: Pick<SessionManagerOptions, "maxLive" | "evictAfterQuietMs">;
 }
@@ -131,6 +133,7 @@ export function demoApp(
     kv: options.kv,
     clock,
     logger: silentLogger,
+    recordCacheMs: options.recordCacheMs,
     buildServer: (record) => {
       const settings = record.settings as { readOnly: boolean; toolsets?: string[]; scopes?: [] };
       return createMcpServer({
