@@ -71,12 +71,13 @@ export function createMcpRoutes(
   deps: McpRoutesDeps,
 ): { app: Hono; sessions: SessionManager; legacy: { close(): Promise<void> } } {
   const confirmations = createConfirmationStore({ kv: deps.kv, clock: deps.clock });
+  const xanoOf = perUser(USERS_WITH_CLIENT, (userId) => lazyXano(() => deps.xanoFor(userId)));
   function serverOptions(
     record: Pick<Caller, "grantId" | "userId" | "settings">,
   ): CreateMcpServerOptions<XanoToolDeps> {
     const settings = record.settings as unknown as ConnectionSettings;
     const toolDeps: XanoToolDeps = {
-      xano: lazyXano(() => deps.xanoFor(record.userId)),
+      xano: xanoOf(record.userId),
       workspaceId: settings.workspaceId,
       instanceOrigin: () => deps.instanceOrigin?.(record.userId) ?? Promise.resolve(undefined),
       sdk: deps.sdk,
@@ -148,6 +149,29 @@ export function createMcpRoutes(
   const legacy = legacySseApp({ ...guard, verifier: deps.verifier, buildServer });
   app.route("/", legacy.app);
   return { app, sessions, legacy };
+}
+
+/**
+ * How many users' Xano clients the endpoint keeps. A client depends on the
+ * user, not the session (it reads the credential on every request), so all
+ * of a user's sessions share one instead of each holding its own (~13 KB).
+ */
+const USERS_WITH_CLIENT = 512;
+
+/** Memoizes `make` per user, keeping the `max` most recently used. */
+export function perUser<T>(max: number, make: (userId: string) => T): (userId: string) => T {
+  const made = new Map<string, T>();
+  return (userId) => {
+    let value = made.get(userId);
+    if (value === undefined) {
+      value = make(userId);
+      if (made.size >= max) made.delete(made.keys().next().value!);
+    } else {
+      made.delete(userId);
+    }
+    made.set(userId, value);
+    return value;
+  };
 }
 
 /** A {@link XanoApi} that resolves the real client on first use (and again after a failure). */
