@@ -30,7 +30,7 @@ import {
 export const SESSION_TTL_MS = 24 * 3_600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 const LOCAL_IDLE_MS = 10 * 60_000;
-/** Default bound of live sessions per process (each holds ~70 KB of heap). */
+/** Default bound of live sessions per process (each holds ~50 KB of heap). */
 export const MAX_LIVE_SESSIONS = 2_000;
 /**
  * Over the bound, only sessions quiet this long are closed: longer than a
