@@ -53,9 +53,20 @@ export async function startServer(options: {
   readonly dir: string;
   readonly port: number;
   readonly env?: Record<string, string>;
+  /** V8 flags (comma-separated); default: those of `deno task start`. */
+  readonly v8Flags?: string;
 }): Promise<ServerProcess> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", ...startTaskV8Flags(), "main.ts"],
+    args: [
+      "run",
+      "--allow-all",
+      ...(options.v8Flags === undefined
+        ? startTaskV8Flags()
+        : options.v8Flags
+        ? [`--v8-flags=${options.v8Flags}`]
+        : []),
+      "main.ts",
+    ],
     cwd: ROOT,
     env: {
       APP_ENV: "test",
