@@ -54,13 +54,25 @@ Deno.test("start-up: main.ts statically loads only what the first MCP answer nee
     ["page modules", (s) => s.startsWith(local("routes/")) && !s.endsWith("/route_tables.ts")],
     ["page modules", (s) => s.startsWith(local("components/")) || s.startsWith(local("islands/"))],
     ["the tool docs", (s) => s === local("mcp/tool_docs.ts")],
+    [
+      "the Xano sandbox (only when it stands in for Xano)",
+      (s) => s.startsWith(local("lib/sandbox/")),
+    ],
   ];
   for (const [what, matches] of forbidden) {
     const found = loaded.filter(matches);
     assert.deepEqual(found, [], `${what} must load on first use, not at start-up`);
   }
   // Still in the graph through static-string import(), so `deno check main.ts` covers them.
-  for (const path of ["routes/mod.tsx", "routes/sign_in.tsx", "routes/oauth.ts", "mcp/modern.ts"]) {
+  const lazy = [
+    "routes/mod.tsx",
+    "routes/sign_in.tsx",
+    "routes/oauth.ts",
+    "mcp/modern.ts",
+    "lib/xs/sdk/mod.ts",
+    "lib/sandbox/mod.ts",
+  ];
+  for (const path of lazy) {
     assert.ok(all.has(local(path)), `${path} is reachable from main.ts`);
   }
   assert.ok(statics.has(local("mcp/modern_lazy.ts")));
