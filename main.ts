@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     fetch: xanoFetch,
     resilience: { timeoutMs: config.xano.timeoutMs, observer: xanoMetricsObserver(metrics) },
     cacheTtlMs: config.xano.cacheTtlMs,
+    credentialCacheMs: config.ops.authCacheMs,
     // The sandbox also answers the account-level routes (`/instance`).
     ...(sandbox ? { accountUrl: sandbox.urls(config.publicUrl).meta } : {}),
   });

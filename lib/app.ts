@@ -34,7 +34,8 @@ import type { ResolveHost } from "./auth/ssrf.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
 import { createCompileCache } from "./kv/compile_cache.ts";
-import { createRateLimiter } from "./kv/rate_limits.ts";
+import { createGroupCommit } from "./kv/group_commit.ts";
+import { createShardedRateLimiter } from "./kv/rate_limit_shards.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
 import { clientNames, createToolCallRecorder } from "./ops/tool_calls.ts";
 import { xanoChecks } from "./ops/readiness.ts";
@@ -117,8 +118,12 @@ export function createApp(deps: AppDeps): Hono {
     routes: SIGN_IN_ROUTES,
     load: async () => (await import("../routes/sign_in.tsx")).signInRoutes(auth, { resolveHost }),
   });
+  // One group commit for the hot path: a tool call's audit record, its rate-limit counts and
+  // its response event share one durable KV commit with those of concurrent calls.
+  const writes = createGroupCommit(deps.kv);
   const audit = createAuditStore({
     kv: deps.kv,
+    writes,
     clock: deps.clock,
     ids: deps.ids,
     retentionMs: deps.config.ops.auditRetentionMs,
@@ -131,7 +136,14 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   const mcpLimit = mcpRateLimit({
-    limiter: createRateLimiter({ kv: deps.kv, clock: deps.clock, onRefused: onRateLimited }),
+    limiter: createShardedRateLimiter({
+      kv: deps.kv,
+      clock: deps.clock,
+      writes,
+      process: deps.ids(),
+      refreshMs: deps.config.ops.mcpLimitSyncMs,
+      onRefused: onRateLimited,
+    }),
     perIp: deps.config.ops.mcpPerIp,
     perToken: deps.config.ops.mcpPerToken,
     trustProxy: deps.config.auth.trustProxy,
@@ -145,7 +157,13 @@ export function createApp(deps: AppDeps): Hono {
     logger: deps.logger,
     clientName: clientNames(auth),
   });
-  const mcp = createMcpRoutes({ ...deps, verifier: auth.verifier, ...mcpXano(deps), onToolCall });
+  const mcp = createMcpRoutes({
+    ...deps,
+    verifier: auth.verifier,
+    writes,
+    ...mcpXano(deps),
+    onToolCall,
+  });
   app.route("/", mcp.app);
   app.route(
     "/",

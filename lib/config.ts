@@ -65,6 +65,17 @@ export interface OpsConfig {
   readonly mcpPerIp: RateRule | null;
   /** `MCP_RATE_LIMIT_TOKEN`: `/mcp` requests per bearer token (default `600/1m`). */
   readonly mcpPerToken: RateRule | null;
+  /**
+   * `MCP_RATE_LIMIT_SYNC`: how old another process's `/mcp` counts may get before this
+   * process reads them again (default `250ms`).
+   */
+  readonly mcpLimitSyncMs: number;
+  /**
+   * `AUTH_CACHE_TTL`: how long a process reuses a verified token or API key, an MCP session
+   * record and an unsealed Xano credential before reading KV again (default `1s`; `off`).
+   * Revocations and changes made in the same process apply at once.
+   */
+  readonly authCacheMs: number;
   /** `SIGNIN_RATE_LIMIT_IP`: sign-in attempts per client IP (default `30/15m`). */
   readonly signInPerIp: RateRule;
   /** `SIGNIN_RATE_LIMIT_ACCOUNT`: failed sign-ins per account (default `10/15m`). */
@@ -206,6 +217,10 @@ export function loadConfig(env: EnvReader): Config {
       auditRetentionMs: read.duration("AUDIT_RETENTION", 30 * 86_400_000),
       mcpPerIp: read.rate("MCP_RATE_LIMIT_IP", { limit: 1200, windowMs: 60_000 }),
       mcpPerToken: read.rate("MCP_RATE_LIMIT_TOKEN", { limit: 600, windowMs: 60_000 }),
+      mcpLimitSyncMs: read.duration("MCP_RATE_LIMIT_SYNC", 250),
+      authCacheMs: read.optional("AUTH_CACHE_TTL") === "off"
+        ? 0
+        : read.duration("AUTH_CACHE_TTL", 1_000),
       signInPerIp: read.rate("SIGNIN_RATE_LIMIT_IP", { limit: 30, windowMs: 15 * 60_000 }, false)!,
       signInPerAccount: read.rate("SIGNIN_RATE_LIMIT_ACCOUNT", {
         limit: 10,

@@ -10,6 +10,7 @@ import type { Hono } from "hono";
 import type { TokenVerifier } from "../lib/auth/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Config } from "../lib/config.ts";
+import type { GroupCommit } from "../lib/kv/group_commit.ts";
 import type { Logger } from "../lib/log.ts";
 import { type ConnectionSettings, mcpApp } from "./app.ts";
 import { createConfirmationStore } from "./confirmation.ts";
@@ -31,6 +32,8 @@ export interface McpRoutesDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly verifier: TokenVerifier;
+  /** The process's shared group commit (stored SSE events ride with audit records). */
+  readonly writes?: GroupCommit;
   /** The Xano client of a user (credential unsealed and refreshed by the caller). */
   xanoFor(userId: string): Promise<XanoApi>;
   /** Origin of a user's Xano instance, for endpoint URLs in deploy results. */
@@ -131,6 +134,8 @@ export function createMcpRoutes(
     clock: deps.clock,
     logger: deps.logger,
     buildServer,
+    writes: deps.writes,
+    recordCacheMs: deps.config.ops.authCacheMs,
   });
   const guard = {
     publicUrl: deps.config.publicUrl,

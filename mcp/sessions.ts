@@ -14,6 +14,7 @@ import { randomToken } from "../lib/crypto.ts";
 import { keys } from "../lib/kv/keys.ts";
 import { getLive } from "../lib/kv/store.ts";
 import type { Logger } from "../lib/log.ts";
+import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { createKvEventStore, type KvEventStore } from "./event_store.ts";
 import {
   type AuthInfo,
@@ -62,6 +63,13 @@ export interface SessionManagerOptions {
   /** `retry` hint (ms) sent with the SSE priming event. */
   readonly retryMs?: number;
   readonly sessionTtlMs?: number;
+  /** The process's shared group commit, for stored SSE events. */
+  readonly writes?: GroupCommit;
+  /**
+   * How long a live session trusts its stored record before reading KV again (default 0).
+   * A session deleted by another process stops answering here within this time.
+   */
+  readonly recordCacheMs?: number;
 }
 
 /** Serves streamable HTTP requests for many sessions. */
@@ -78,6 +86,9 @@ interface LiveSession {
   readonly server: McpServer;
   lastUsed: number;
   lastTouched: number;
+  /** The stored record as last read, and when (see `recordCacheMs`). */
+  record?: SessionRecord;
+  checkedAt?: number;
 }
 
 /**
@@ -94,6 +105,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const ttl = options.sessionTtlMs ?? SESSION_TTL_MS;
   const live = new Map<string, LiveSession>();
   const rebuilding = new Map<string, Promise<LiveSession>>();
+  const writes = options.writes ?? createGroupCommit(kv);
+  const eventStore = (sessionId: string) =>
+    createKvEventStore({
+      kv,
+      clock,
+      sessionId,
+      writes,
+      onTooLarge: (chars) => logger.warn("SSE event too large to keep for resumption", { chars }),
+    });
 
   function newTransport(id: string, store: KvEventStore, onInit?: () => Promise<void>) {
     return new WebStandardStreamableHTTPServerTransport({
@@ -111,7 +131,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   async function create(req: Request, caller: Caller, body: unknown): Promise<Response> {
     sweep();
     const id = `mcp_${randomToken(24)}`;
-    const store = createKvEventStore({ kv, clock, sessionId: id });
+    const store = eventStore(id);
     const params = (body as { params: Record<string, unknown> }).params;
     const server = options.buildServer({ id, ...caller });
     const transport = newTransport(id, store, async () => {
@@ -135,7 +155,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   }
 
   async function rebuild(record: SessionRecord): Promise<LiveSession> {
-    const store = createKvEventStore({ kv, clock, sessionId: record.id });
+    const store = eventStore(record.id);
     const server = options.buildServer(record);
     const transport = newTransport(record.id, store);
     await server.connect(transport);
@@ -173,8 +193,12 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   }
 
   async function existing(id: string, caller: Caller): Promise<LiveSession | undefined> {
-    const entry = await getLive<SessionRecord>(kv, keys.mcpSession(id), clock);
-    const record = entry.value;
+    const known = live.get(id);
+    const fresh = known?.record && known.checkedAt !== undefined &&
+      clock.now() - known.checkedAt < (options.recordCacheMs ?? 0);
+    const record = fresh
+      ? known.record
+      : (await getLive<SessionRecord>(kv, keys.mcpSession(id), clock)).value;
     if (!record || record.grantId !== caller.grantId) {
       const stale = live.get(id);
       if (stale) {
@@ -193,14 +217,17 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       session = await pending;
     }
     const now = clock.now();
+    if (!fresh) {
+      session.record = record;
+      session.checkedAt = now;
+    }
     session.lastUsed = now;
     if (now - session.lastTouched > TOUCH_EVERY_MS) {
       session.lastTouched = now;
-      await kv.set(
-        keys.mcpSession(id),
-        { ...record, lastSeenAt: now, expiresAt: now + ttl },
-        { expireIn: ttl },
-      );
+      // Queued, not awaited: it rides in the commit of this request's response event.
+      const touched = { ...record, lastSeenAt: now, expiresAt: now + ttl };
+      writes.defer((op) => op.set(keys.mcpSession(id), touched, { expireIn: ttl }))
+        .catch((error) => logger.warn("mcp session not touched", { error: String(error) }));
     }
     return session;
   }

@@ -68,10 +68,12 @@ export interface ApiKeyStoreDeps {
   readonly kv: Deno.Kv;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Told after a key is revoked (the verifier forgets what it remembered). */
+  onRevoked?(): void;
 }
 
 /** Creates the {@link ApiKeyStore}. */
-export function createApiKeyStore({ kv, clock, ids }: ApiKeyStoreDeps): ApiKeyStore {
+export function createApiKeyStore({ kv, clock, ids, onRevoked }: ApiKeyStoreDeps): ApiKeyStore {
   return {
     async create(userId, input) {
       const name = input.name.trim();
@@ -127,6 +129,7 @@ export function createApiKeyStore({ kv, clock, ids }: ApiKeyStoreDeps): ApiKeySt
       }
       await kv.atomic().check(entry).delete(entry.key).delete(keys.apiKeyByHash(entry.value.hash))
         .commit();
+      onRevoked?.();
     },
 
     async verify(key) {

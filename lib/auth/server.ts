@@ -26,8 +26,7 @@ import { type RedirectPolicy, redirectPolicy } from "./redirect_uris.ts";
 import { createSessionCookies, type SessionCookies } from "./session.ts";
 import type { ResolveHost } from "./ssrf.ts";
 import { createTokenService, type TokenService, type TokenServiceTimes } from "./tokens.ts";
-import type { TokenVerifier } from "./types.ts";
-import { createTokenVerifier } from "./verifier.ts";
+import { type CachingTokenVerifier, createTokenVerifier } from "./verifier.ts";
 
 /** Abuse limits of the sign-in and registration endpoints. */
 export interface AuthLimits {
@@ -80,8 +79,8 @@ export interface AuthServer {
   readonly requests: AuthRequestStore;
   readonly limiter: RateLimiter;
   readonly limits: AuthLimits;
-  /** Verifies OAuth access tokens and personal API keys for `/mcp`. */
-  readonly verifier: TokenVerifier;
+  /** Verifies OAuth access tokens and personal API keys for `/mcp`; forget() after revoking. */
+  readonly verifier: CachingTokenVerifier;
   readonly authenticator?: Authenticator;
   readonly credentials?: CredentialSink;
 }
@@ -91,8 +90,18 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
   const { kv, clock, ids, config } = deps;
   const urls = oauthUrls(config.publicUrl);
   const redirects = redirectPolicy({ extra: config.auth.redirectUris });
-  const tokens = createTokenService({ kv, clock, ids, resource: urls.resource, times: deps.times });
-  const apiKeys = createApiKeyStore({ kv, clock, ids });
+  // The stores tell the verifier about revocations (called only after it exists).
+  const onRevoked = () => verifier.forget();
+  const tokens = createTokenService({
+    kv,
+    clock,
+    ids,
+    resource: urls.resource,
+    times: deps.times,
+    onRevoked,
+  });
+  const apiKeys = createApiKeyStore({ kv, clock, ids, onRevoked });
+  const verifier = createTokenVerifier({ tokens, apiKeys, clock, cacheMs: config.ops.authCacheMs });
   const users = createUserStore({ kv, clock, ids });
   const sessions = createSessionStore({ kv, clock });
   return {
@@ -123,7 +132,7 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
       registerPerIp: config.ops.registerPerIp,
       ...deps.limits,
     },
-    verifier: createTokenVerifier({ tokens, apiKeys }),
+    verifier,
     ...(deps.authenticator ? { authenticator: deps.authenticator } : {}),
     ...(deps.credentials ? { credentials: deps.credentials } : {}),
   };

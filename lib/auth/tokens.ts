@@ -81,6 +81,8 @@ export interface TokenServiceDeps {
   /** The one resource (audience) tokens are issued for: the canonical `/mcp` URL. */
   readonly resource: string;
   readonly times?: Partial<TokenServiceTimes>;
+  /** Told after a token or grant is revoked (the verifier forgets what it remembered). */
+  onRevoked?(): void;
 }
 
 /** The token service; see {@link createTokenService}. */
@@ -137,6 +139,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       if (record === null) throw invalid();
       if (record.usedAt !== undefined) {
         if (record.grantId) await revokeGrant(kv, record.userId, record.grantId);
+        deps.onRevoked?.();
         throw new OAuthError(
           "invalid_grant",
           "Authorization code was already used; the tokens issued for it are revoked",
@@ -200,6 +203,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         checkResource(input.resource, record.resource);
         if (record.usedAt !== undefined && now - record.usedAt > times.refreshGraceMs) {
           await revokeGrant(kv, record.userId, record.grantId);
+          deps.onRevoked?.();
           throw new OAuthError(
             "invalid_grant",
             "Refresh token was already used; the grant is revoked, sign in again",
@@ -234,6 +238,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       if (record === null || record.clientId !== clientId) return;
       if (record.kind === "refresh") await revokeGrant(kv, record.userId, record.grantId);
       else await deleteToken(kv, hash, record);
+      deps.onRevoked?.();
     },
 
     async verify(token) {

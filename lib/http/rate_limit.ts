@@ -1,11 +1,11 @@
 /**
- * Rate limits on `/mcp`, per client IP and per bearer token, held in KV so
- * they hold across every process sharing it. Checked before authentication
- * (a flood of bad tokens costs one KV round trip each, never a token lookup);
- * the token subject is its SHA-256, so no token is ever stored. Counting is
- * contention-free (`exact: false`): one client's parallel calls never slow
- * each other down, and a burst may pass a limit by the calls in flight. A refused
- * request gets 429, `Retry-After` and a JSON-RPC error body MCP clients show.
+ * Rate limits on `/mcp`, per client IP and per bearer token, shared through KV
+ * so they hold across every process sharing it (the sharded limiter of
+ * `lib/kv/rate_limit_shards.ts`: decided in memory, counts published with the
+ * process's group commit). Checked before authentication (a flood of bad
+ * tokens never costs a token lookup); the token subject is its SHA-256, so no
+ * token is ever stored. A refused request gets 429, `Retry-After` and a
+ * JSON-RPC error body MCP clients show.
  *
  * @example
  * ```ts
@@ -16,12 +16,13 @@
 
 import type { Context, MiddlewareHandler } from "hono";
 import { sha256Hex } from "../crypto.ts";
-import type { RateLimit, RateLimiter, RateLimitHit, RateLimitResult } from "../kv/rate_limits.ts";
+import type { ShardedRateLimiter } from "../kv/rate_limit_shards.ts";
+import type { RateLimit, RateLimitHit, RateLimitResult } from "../kv/rate_limits.ts";
 import { clientIp } from "./client_ip.ts";
 
 /** Options of {@link mcpRateLimit}; a `null` rule is switched off. */
 export interface McpRateLimitOptions {
-  readonly limiter: RateLimiter;
+  readonly limiter: ShardedRateLimiter;
   readonly perIp: RateLimit | null;
   readonly perToken: RateLimit | null;
   readonly trustProxy: boolean;

@@ -19,7 +19,7 @@
 
 import type { Clock, IdGenerator } from "../clock.ts";
 import { BadRequestError } from "../errors.ts";
-import { createGroupCommit } from "./group_commit.ts";
+import { createGroupCommit, type GroupCommit } from "./group_commit.ts";
 import { keys, prefixes } from "./keys.ts";
 import { redactText, summariseArguments } from "./redact.ts";
 import { addUsage } from "./usage.ts";
@@ -114,14 +114,17 @@ export interface AuditStoreDeps {
   readonly retentionMs?: number;
   /** Most records one query inspects before giving up on a sparse filter (default 5000). */
   readonly scanLimit?: number;
+  /** The process's shared group commit (default: one of its own). */
+  readonly writes?: GroupCommit;
 }
 
 /** Creates the audit store. */
 export function createAuditStore(deps: AuditStoreDeps): AuditStore {
   const retentionMs = deps.retentionMs ?? 30 * 86_400_000;
   const scanLimit = deps.scanLimit ?? 5000;
-  // Concurrent calls share one durable commit; each still awaits its own record.
-  const group = createGroupCommit(deps.kv);
+  // Concurrent calls share one durable commit; each still awaits its own record. The write is
+  // deferred to the end of the current turn, so it joins the commit of the call's response.
+  const group = deps.writes ?? createGroupCommit(deps.kv);
   return {
     async record(call) {
       const at = call.at ?? deps.clock.now();
@@ -161,7 +164,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
           ...(call.deploy ? { deploy: call.deploy } : {}),
         });
       };
-      await group.commit(mutations).catch((error) => {
+      await group.defer(mutations, { bytes: 2048 }).catch((error) => {
         throw new Error(`Cannot write audit record "${record.id}": ${String(error)}`);
       });
       return record;

@@ -57,6 +57,9 @@ export const keys = {
   mcpSession: (sessionId: string) => ["mcp_sessions", sessionId] as const,
   /** Stored SSE event for resumability, ordered by event id. */
   mcpEvent: (streamId: string, eventId: string) => ["mcp_events", streamId, eventId] as const,
+  /** One part of a stored SSE event too large for a single KV value. */
+  mcpEventPart: (streamId: string, eventId: string, part: number) =>
+    ["mcp_event_parts", streamId, eventId, part] as const,
   /** Preview-then-confirm token for a destructive tool call, keyed by its SHA-256. */
   confirmation: (tokenHash: string) => ["confirmations", tokenHash] as const,
 
@@ -67,6 +70,9 @@ export const keys = {
   /** Fixed-window rate-limit counter. */
   rateLimit: (bucket: string, subject: string, window: number) =>
     ["rate_limits", bucket, subject, window] as const,
+  /** One process's count of a fixed window (the sharded limiter of `/mcp`). */
+  rateLimitShard: (bucket: string, subject: string, window: number, process: string) =>
+    ["rate_limit_shards", bucket, subject, window, process] as const,
 
   // --- audit and usage
   /** One audit record per tool call, ordered by time within a user. */
@@ -90,6 +96,8 @@ export const prefixes = {
   tokensOfGrant: (grantId: string) => ["tokens_by_grant", grantId] as const,
   apiKeysOfUser: (userId: string) => ["api_keys", userId] as const,
   mcpEvents: (streamId: string) => ["mcp_events", streamId] as const,
+  mcpEventParts: (streamId: string, eventId: string) =>
+    ["mcp_event_parts", streamId, eventId] as const,
   auditOfUser: (userId: string) => ["audit", userId] as const,
   auditSeenOfUser: (userId: string, kind: string) => ["audit_seen", userId, kind] as const,
   usageOfUser: (userId: string) => ["usage", userId] as const,

@@ -178,8 +178,13 @@ function valueOf(counter: Counter | null): number {
   return typeof counter === "number" ? counter : Number(counter.value);
 }
 
-/** Time until the weighted count drops below the limit, or until the next window. */
-function retryAfter(rule: RateLimit, previous: number, current: number, elapsed: number): number {
+/** Time until the weighted count drops below the limit, or until the next window (ms). */
+export function retryAfter(
+  rule: RateLimit,
+  previous: number,
+  current: number,
+  elapsed: number,
+): number {
   const untilNextWindow = (1 - elapsed) * rule.windowMs;
   if (current + 1 > rule.limit || previous === 0) return Math.max(1, Math.ceil(untilNextWindow));
   // Solve previous * (1 - t) + current + 1 <= limit for t within this window.

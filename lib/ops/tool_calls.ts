@@ -44,7 +44,11 @@ export interface ToolCallRecorderDeps {
   clientName?(session: CallSession): Promise<string>;
 }
 
-/** Records one finished tool call. */
+/**
+ * Records one finished tool call. Resolves once the record is queued: it becomes durable in
+ * the next group commit, the one the call's response event awaits on the streamable HTTP
+ * transport, so the answer never leaves before its audit record. A failed write is logged.
+ */
 export type ToolCallRecorder = (session: CallSession, call: FinishedCall) => Promise<void>;
 
 /** Tools that deploy to Xano, for the usage page's deploy counters. */
@@ -58,7 +62,7 @@ export function createToolCallRecorder(deps: ToolCallRecorderDeps): ToolCallReco
     const clientName = deps.clientName
       ? await deps.clientName(session).catch(() => session.clientId)
       : session.clientId;
-    await deps.audit.record({
+    const written = deps.audit.record({
       userId: session.userId,
       clientId: session.clientId,
       clientName,
@@ -71,6 +75,9 @@ export function createToolCallRecorder(deps: ToolCallRecorderDeps): ToolCallReco
         ? { deploy: { ok: call.outcome === "ok", autoFixed: autoFixed(call.data) } }
         : {}),
     });
+    written.catch((error) =>
+      deps.logger.error("audit record not written", { tool: call.tool, error: String(error) })
+    );
   };
 }
 

@@ -109,7 +109,11 @@ export function authPorts(
         }));
         return rows.sort((a, b) => b.createdAt - a.createdAt);
       },
-      revoke: (userId, grantId) => revokeGrant(deps.kv, userId, grantId),
+      revoke: async (userId, grantId) => {
+        const revoked = await revokeGrant(deps.kv, userId, grantId);
+        auth.verifier.forget();
+        return revoked;
+      },
     },
   };
 }

@@ -4,6 +4,12 @@
  * alone reveals nothing and a value cannot be moved to another user; only
  * non-secret metadata (kind, state, times, hosts) is stored in the clear.
  *
+ * With `cacheMs`, an opened credential is reused for that long, so a busy user
+ * costs no KV read and no decryption per Xano call. Writes through this store
+ * drop the user's cached copy at once; a change made by another process
+ * applies within `cacheMs` (a renewed token shows up sooner: the old one's
+ * 401 makes the refresher read KV afresh).
+ *
  * @example
  * ```ts
  * const store = createCredentialStore({ kv, sealer, clock: systemClock });
@@ -64,14 +70,19 @@ export interface CredentialStoreDeps {
   readonly kv: Deno.Kv;
   readonly sealer: Sealer;
   readonly clock: Clock;
+  /** How long an opened credential is reused without reading KV (default 0: always read). */
+  readonly cacheMs?: number;
 }
 
 /** Reads and writes sealed credentials. */
 export interface CredentialStore {
   /** The user's credential, or `null` when there is none. Ignores the state; see {@link read}. */
   get(userId: string): Promise<XanoCredential | null>;
-  /** The credential with its status and versionstamp, or `null`. */
-  read(userId: string): Promise<CredentialEntry | null>;
+  /**
+   * The credential with its status and versionstamp, or `null`. With `cached`, a copy opened
+   * less than `cacheMs` ago may answer (the call path); otherwise KV is read.
+   */
+  read(userId: string, options?: { readonly cached?: boolean }): Promise<CredentialEntry | null>;
   /** Stores a credential (state `ok`), replacing any previous one. */
   put(userId: string, credential: XanoCredential): Promise<void>;
   /**
@@ -95,6 +106,8 @@ export interface CredentialStore {
 /** Creates a {@link CredentialStore}. */
 export function createCredentialStore(deps: CredentialStoreDeps): CredentialStore {
   const { kv, sealer, clock } = deps;
+  const cacheMs = deps.cacheMs ?? 0;
+  const opened = new Map<string, { entry: CredentialEntry; until: number }>();
 
   async function build(
     userId: string,
@@ -118,13 +131,25 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
     };
   }
 
-  async function read(userId: string): Promise<CredentialEntry | null> {
+  async function read(
+    userId: string,
+    options: { readonly cached?: boolean } = {},
+  ): Promise<CredentialEntry | null> {
+    const now = clock.now();
+    const cached = opened.get(userId);
+    if (cached && cached.until > now && options.cached) return cached.entry;
+    opened.delete(userId);
     const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
     if (entry.value === null || entry.versionstamp === null) return null;
     const credential = JSON.parse(
       await sealer.open(CREDENTIAL_PURPOSE, entry.value.sealed, userId),
     ) as XanoCredential;
-    return { credential, status: toStatus(entry.value), versionstamp: entry.versionstamp };
+    const result = { credential, status: toStatus(entry.value), versionstamp: entry.versionstamp };
+    if (cacheMs > 0 && result.status.state === "ok") {
+      opened.set(userId, { entry: result, until: now + cacheMs });
+      if (opened.size > 10_000) opened.delete(opened.keys().next().value!);
+    }
+    return result;
   }
 
   return {
@@ -133,23 +158,31 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
     },
     read,
     async put(userId, credential) {
+      opened.delete(userId);
       const key = keys.xanoCredential(userId);
       const previous = await kv.get<StoredCredential>(key);
       await kv.set(key, await build(userId, credential, previous.value, false));
+      opened.delete(userId);
     },
     async replace(userId, credential, versionstamp, options = {}) {
+      opened.delete(userId);
       const key = keys.xanoCredential(userId);
       const previous = await kv.get<StoredCredential>(key);
       if (previous.versionstamp !== versionstamp) return false;
       const value = await build(userId, credential, previous.value, options.refreshed ?? false);
       const op = kv.atomic().check({ key, versionstamp }).set(key, value);
       for (const extra of options.alsoDelete ?? []) op.delete(extra);
-      return (await op.commit()).ok;
+      const { ok } = await op.commit();
+      opened.delete(userId);
+      return ok;
     },
     async delete(userId) {
+      opened.delete(userId);
       await kv.delete(keys.xanoCredential(userId));
+      opened.delete(userId);
     },
     async markNeedsSignIn(userId, reason) {
+      opened.delete(userId);
       const key = keys.xanoCredential(userId);
       for (let attempt = 0; attempt < 5; attempt++) {
         const entry = await kv.get<StoredCredential>(key);
@@ -161,6 +194,7 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
           updatedAt: clock.now(),
         };
         const result = await kv.atomic().check(entry).set(key, value).commit();
+        opened.delete(userId);
         if (result.ok) return;
       }
       throw new ConflictError(

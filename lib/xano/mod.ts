@@ -42,6 +42,8 @@ export interface XanoRuntimeDeps {
   readonly cacheTtlMs?: number;
   /** Account-level Metadata API (default `https://app.xano.com/api:meta`). */
   readonly accountUrl?: string;
+  /** How long an opened credential is reused without reading KV (default 0). */
+  readonly credentialCacheMs?: number;
 }
 
 /** Everything Xano-related a process shares. */
@@ -59,7 +61,7 @@ export interface XanoRuntime {
 
 /** Creates the process's {@link XanoRuntime}. */
 export function createXanoRuntime(deps: XanoRuntimeDeps): XanoRuntime {
-  const credentials = createCredentialStore(deps);
+  const credentials = createCredentialStore({ ...deps, cacheMs: deps.credentialCacheMs });
   const refresher = createCredentialRefresher({
     kv: deps.kv,
     store: credentials,

@@ -98,10 +98,11 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
   const flights = new Map<string, Promise<XanoCredential>>();
   const counters = { upstreamCalls: 0, succeeded: 0, failed: 0, joined: 0, waitedForLease: 0 };
 
-  async function current(userId: string): Promise<CredentialEntry> {
+  /** The stored credential; `cached` accepts the store's short-lived copy (calls, not renewals). */
+  async function current(userId: string, cached = false): Promise<CredentialEntry> {
     let entry: CredentialEntry | null;
     try {
-      entry = await deps.store.read(userId);
+      entry = await deps.store.read(userId, { cached });
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
       throw signInRequired(
@@ -251,7 +252,7 @@ export function createCredentialRefresher(deps: RefresherDeps): CredentialRefres
       return {
         subject: userId,
         async get() {
-          return (await current(userId)).credential;
+          return (await current(userId, true)).credential;
         },
         refresh: (stale) => refresh(userId, stale),
         async rejected(_credential, reason) {

@@ -164,6 +164,11 @@ Deno.test("config: rate limits and audit retention have defaults, parse N/durati
   assert.deepEqual(defaults.mcpPerIp, { limit: 1200, windowMs: 60_000 });
   assert.deepEqual(defaults.mcpPerToken, { limit: 600, windowMs: 60_000 });
   assert.deepEqual(defaults.signInPerIp, { limit: 30, windowMs: 900_000 });
+  assert.equal(defaults.mcpLimitSyncMs, 250);
+  assert.equal(defaults.authCacheMs, 1_000);
+  assert.equal(loadConfig(env({ AUTH_CACHE_TTL: "off" })).ops.authCacheMs, 0);
+  assert.equal(loadConfig(env({ AUTH_CACHE_TTL: "5s" })).ops.authCacheMs, 5_000);
+  assert.throws(() => loadConfig(env({ AUTH_CACHE_TTL: "soon" })), /AUTH_CACHE_TTL: expected/);
   const ops = loadConfig(env({
     AUDIT_RETENTION: "7d",
     MCP_RATE_LIMIT_IP: "off",

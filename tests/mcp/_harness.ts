@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { GrantContext, TokenVerifier } from "../../lib/auth/types.ts";
-import { manualClock } from "../../lib/clock.ts";
+import { type ManualClock, manualClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/log.ts";
 import { mcpApp } from "../../mcp/app.ts";
 import { createConfirmationStore } from "../../mcp/confirmation.ts";
@@ -109,6 +109,10 @@ export interface DemoAppOptions {
   readonly verifier?: TokenVerifier | null;
   readonly items?: Map<number, string>;
   readonly extensions?: ServerExtension[];
+  /** The session manager's clock (default: a manual clock at the current time). */
+  readonly clock?: ManualClock;
+  /** How long a live session trusts its KV record (default 0). */
+  readonly recordCacheMs?: number;
 }
 
 /** The `/mcp` app over demo tools; returns the app, its session manager and the demo state. */
@@ -116,12 +120,13 @@ export function demoApp(
   options: DemoAppOptions,
 ): { app: Hono; sessions: SessionManager; items: Map<number, string> } {
   const items = options.items ?? new Map([[1, "one"], [2, "two"]]);
-  const clock = manualClock(Date.now());
+  const clock = options.clock ?? manualClock(Date.now());
   const confirmations = createConfirmationStore({ kv: options.kv, clock });
   const sessions = createSessionManager({
     kv: options.kv,
     clock,
     logger: silentLogger,
+    recordCacheMs: options.recordCacheMs,
     buildServer: (record) => {
       const settings = record.settings as { readOnly: boolean; toolsets?: string[]; scopes?: [] };
       return createMcpServer({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../lib/clock.ts";
 import { createKvEventStore } from "../../mcp/event_store.ts";
-import { prefixes } from "../../lib/kv/keys.ts";
+import { keys, prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
 import { demoApp, INIT, rpc } from "./_harness.ts";
 
@@ -56,6 +56,34 @@ Deno.test("mcp sessions: another process sharing the KV serves a session it neve
   await b.sessions.closeAll();
 });
 
+Deno.test("mcp sessions: a live session trusts its record for recordCacheMs, and is touched in its response's commit", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.now());
+  const a = demoApp({ kv, clock, recordCacheMs: 1_000 });
+  const init = await a.app.fetch(rpc(INIT, auth));
+  const session = init.headers.get("mcp-session-id")!;
+  await init.text();
+  const headers = { ...auth, "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+  const ping = async (id: number) => {
+    const res = await a.app.fetch(rpc({ jsonrpc: "2.0", id, method: "ping" }, headers));
+    await res.body?.cancel();
+    return res.status;
+  };
+  assert.equal(await ping(1), 200);
+
+  clock.advance(5 * 60_000 + 1); // past the touch interval
+  assert.equal(await ping(2), 200);
+  const touched = await kv.get<{ lastSeenAt: number }>(keys.mcpSession(session));
+  assert.equal(touched.value?.lastSeenAt, clock.now(), "touched by the time the answer is read");
+
+  // Another process ends the session: this one stops answering once its copy is a second old.
+  await kv.delete(keys.mcpSession(session));
+  assert.equal(await ping(3), 200);
+  clock.advance(1_000);
+  assert.equal(await ping(4), 404);
+  await a.sessions.closeAll();
+});
+
 Deno.test("mcp event store: replays events after an id, skipping priming events, across instances", async () => {
   using kv = await memoryKv();
   const clock = manualClock();
@@ -85,6 +113,42 @@ Deno.test("mcp event store: replays events after an id, skipping priming events,
   await other.replayEventsAfter(priming, { send: (id) => Promise.resolve(void none.push(id)) });
   assert.deepEqual(none, []);
   assert.equal(await restarted.getStreamIdForEventId!("garbage"), undefined);
+});
+
+Deno.test("mcp event store: an event over one KV value is kept in parts; one over a commit is sent but not kept", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock();
+  const tooLarge: number[] = [];
+  const store = createKvEventStore({
+    kv,
+    clock,
+    sessionId: "s1",
+    onTooLarge: (chars) => tooLarge.push(chars),
+  });
+  const start = await store.storeEvent("s", {} as never);
+  // Two-byte characters: 200 000 of them are 400 KB, far over KV's 64 KiB per value.
+  const big = {
+    jsonrpc: "2.0" as const,
+    method: "notifications/big",
+    params: { text: "é€".repeat(100_000) },
+  };
+  await store.storeEvent("s", big);
+  const huge = {
+    jsonrpc: "2.0" as const,
+    method: "notifications/huge",
+    params: { text: "x".repeat(400_000) },
+  };
+  const hugeId = await store.storeEvent("s", huge);
+  assert.match(hugeId, /^s:\d{21}$/, "a huge event still gets an id (it is sent)");
+  assert.equal(tooLarge.length, 1);
+  await store.storeEvent("s", { jsonrpc: "2.0", method: "notifications/after" });
+  const seen: unknown[] = [];
+  await createKvEventStore({ kv, clock, sessionId: "s1" }).replayEventsAfter(start, {
+    send: (_id, message) => Promise.resolve(void seen.push(message)),
+  });
+  assert.equal(seen.length, 2);
+  assert.deepEqual(seen[0], big, "the parts join back into the same message");
+  assert.equal((seen[1] as { method: string }).method, "notifications/after");
 });
 
 Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on a restarted process", async () => {

@@ -129,7 +129,13 @@ Deno.test({
   async fn() {
     const dir = await Deno.makeTempDir({ prefix: "xmcp-limit-" });
     const ports = [freePort(), freePort()];
-    const env = { MCP_RATE_LIMIT_TOKEN: "10/1m", MCP_RATE_LIMIT_IP: "off" };
+    // Each process re-reads the other's counts at most every 50 ms (MCP_RATE_LIMIT_SYNC): the
+    // requests are spaced wider than that, so the shared budget is exact.
+    const env = {
+      MCP_RATE_LIMIT_TOKEN: "10/1m",
+      MCP_RATE_LIMIT_IP: "off",
+      MCP_RATE_LIMIT_SYNC: "50ms",
+    };
     // Seeded first: two processes seeding one fresh sandbox at once collide (see README).
     await prepareKv(dir, `http://127.0.0.1:${ports[0]}`);
     const servers = await Promise.all(ports.map((port) => startServer({ dir, port, env })));
@@ -147,6 +153,7 @@ Deno.test({
         });
         await res.body?.cancel();
         statuses.push(res.status);
+        await new Promise((resolve) => setTimeout(resolve, 120));
       }
       assert.deepEqual(statuses.filter((s) => s === 401).length, 10, statuses.join(","));
       assert.deepEqual(statuses.slice(10), [429, 429, 429, 429]);

@@ -109,9 +109,12 @@ export async function harness(kv: Deno.Kv, options: HarnessOptions = {}): Promis
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const app = createApp(deps);
-  // The app's own auth server is internal; this one shares KV, clock and settings.
+  // The app's own auth server is internal; this one shares KV, clock and settings. Like another
+  // process it would trust its verified tokens for AUTH_CACHE_TTL: it reads KV every time instead,
+  // so tests see the app's revocations at once.
   const auth = createAuthServer({
     ...deps,
+    config: { ...config, ops: { ...config.ops, authCacheMs: 0 } },
     ids: sequentialIds("direct"),
     resolveHost,
     times: options.times,

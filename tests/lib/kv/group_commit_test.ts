@@ -58,3 +58,45 @@ Deno.test("group commit: a failing writer is rejected alone, the others still la
   assert.equal((await kv.get(["b"])).value, 2);
   assert.equal((await kv.get(["bad"])).versionstamp, null);
 });
+
+Deno.test("group commit: deferred writes wait for the turn to end and ride in the next awaited commit", async () => {
+  using kv = await memoryKv();
+  const counted = countingCommits(kv);
+  const group = createGroupCommit(counted.kv);
+  const audit = group.defer((op) => op.set(["audit"], 1));
+  assert.equal(counted.commits(), 0, "nothing is written within the turn");
+  await group.commit((op) => op.set(["event"], 1));
+  // When the awaited write is durable, the deferred one queued before it is too: same commit.
+  assert.equal((await kv.get(["audit"])).value, 1);
+  assert.equal(counted.commits(), 1);
+  await audit;
+
+  const alone = group.defer((op) => op.set(["later"], 2));
+  await alone; // with nothing else to ride on, it is committed on its own right after the turn
+  assert.equal((await kv.get(["later"])).value, 2);
+  assert.equal(counted.commits(), 2);
+});
+
+Deno.test("group commit: a group stays within maxBytes, a failed deferred write is reported, drain waits for all", async () => {
+  using kv = await memoryKv();
+  const counted = countingCommits(kv);
+  const failures: unknown[] = [];
+  const group = createGroupCommit(counted.kv, {
+    maxBytes: 10_000,
+    onDeferredError: (error) => failures.push(error),
+  });
+  const first = group.commit((op) => op.set(["first"], 1));
+  const big = Array.from(
+    { length: 4 },
+    (_, i) => group.commit((op) => op.set(["big", i], "x".repeat(4_000)), { bytes: 4_000 }),
+  );
+  const bad = group.defer((op) => op.set(["bad"], "x".repeat(70_000)));
+  await Promise.all([first, ...big]);
+  await group.drain();
+  await bad.catch(() => {});
+  // `first` alone; [big0, big1] (a third 4 000 would pass 10 000); [big2, big3, bad] fails as a
+  // whole and is retried one writer at a time, in order: 1 + 1 + 1 + 3 commits.
+  assert.equal((await Array.fromAsync(kv.list({ prefix: ["big"] }))).length, 4);
+  assert.equal(failures.length, 1);
+  assert.equal(counted.commits(), 6);
+});

@@ -84,3 +84,33 @@ Deno.test("credentials: put after needs_sign_in makes the credential ok again; d
   await store.delete("u-1");
   assert.equal(await store.get("u-1"), null);
 });
+
+Deno.test("credentials: with cacheMs the call path reuses an opened copy; own writes and expiry drop it", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(1_000);
+  const sealer = await createSealer(new Uint8Array(32).fill(3));
+  const store = createCredentialStore({ kv, sealer, clock, cacheMs: 1_000 });
+  await store.put("u-1", ACCOUNT);
+  assert.equal(
+    (await store.read("u-1", { cached: true }))?.credential.metaToken,
+    "meta-secret-456",
+  );
+  // Another process replaces it behind this store's back: the cached copy answers for now,
+  // a plain read sees KV.
+  const other = createCredentialStore({ kv, sealer, clock });
+  await other.put("u-1", { ...ACCOUNT, metaToken: "meta-new" });
+  assert.equal(
+    (await store.read("u-1", { cached: true }))?.credential.metaToken,
+    "meta-secret-456",
+  );
+  assert.equal((await store.read("u-1"))?.credential.metaToken, "meta-new");
+  clock.advance(1_000);
+  assert.equal((await store.read("u-1", { cached: true }))?.credential.metaToken, "meta-new");
+  // Its own writes apply at once.
+  await store.put("u-1", { ...ACCOUNT, metaToken: "meta-third" });
+  assert.equal((await store.read("u-1", { cached: true }))?.credential.metaToken, "meta-third");
+  await store.markNeedsSignIn("u-1", "test");
+  assert.equal((await store.read("u-1", { cached: true }))?.status.state, "needs_sign_in");
+  await store.delete("u-1");
+  assert.equal(await store.read("u-1", { cached: true }), null);
+});
