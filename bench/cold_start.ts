@@ -15,10 +15,10 @@
  * With `--baseline DIR` a second checkout (e.g. an export of main) is measured in
  * the same run, alternating spawn by spawn, so both see the same machine load.
  *
- * Run: `deno task bench:cold [--runs 15] [--label after] [--root DIR]
- * [--baseline DIR --baseline-label before] [--flag --cached-only]...`
+ * Run: `deno task bench:cold [--runs 15] [--label after] [--root DIR] [--flag F]...
+ * [--baseline DIR] [--baseline-label before] [--baseline-flag F]...`
  * (`--root`: the checkout to measure, default this one; `--flag`: an extra `deno run`
- * flag, repeatable)
+ * flag, repeatable; `--baseline-flag` alone compares flags on the same checkout)
  */
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
@@ -38,6 +38,7 @@ const ROOT = arg("root") ?? new URL("../", import.meta.url).pathname;
 const BASELINE = arg("baseline");
 const BASELINE_LABEL = arg("baseline-label") ?? "baseline";
 const FLAGS = args("flag");
+const BASELINE_FLAGS = args("baseline-flag");
 const TOOL = { name: "xano_list_tables", arguments: {} };
 const RESULTS = new URL("./results/", import.meta.url);
 
@@ -89,14 +90,14 @@ async function waitLive(
   throw new Error("main.ts did not listen within 20 s");
 }
 
-async function once(root: string): Promise<Sample> {
+async function once(root: string, flags: readonly string[]): Promise<Sample> {
   const dir = await Deno.makeTempDir({ prefix: "xmcp-cold-" });
   const port = freePort();
   const origin = `http://127.0.0.1:${port}`;
   const { key } = await prepareKv(dir, origin);
   const spawnedAt = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", ...FLAGS, "main.ts"],
+    args: ["run", "--allow-all", ...flags, "main.ts"],
     cwd: root,
     env: {
       APP_ENV: "test",
@@ -151,15 +152,18 @@ async function emptyModule(): Promise<number> {
     await Deno.remove(file);
   }
 }
-const targets = [{ label: LABEL, root: ROOT }];
-if (BASELINE) targets.push({ label: BASELINE_LABEL, root: BASELINE });
+
+const targets = [{ label: LABEL, root: ROOT, flags: FLAGS }];
+if (BASELINE || BASELINE_FLAGS.length) {
+  targets.push({ label: BASELINE_LABEL, root: BASELINE ?? ROOT, flags: BASELINE_FLAGS });
+}
 // One unmeasured run each warms the OS page cache and Deno's caches, as any real restart finds them.
-for (const target of targets) await once(target.root);
+for (const target of targets) await once(target.root, target.flags);
 const samples = new Map<string, Sample[]>(targets.map((t) => [t.label, []]));
 const floor: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   for (const target of targets) {
-    const sample = await once(target.root);
+    const sample = await once(target.root, target.flags);
     samples.get(target.label)!.push(sample);
     const shown = Object.entries(sample).map(([k, v]) => [k, round(v)]);
     console.log(JSON.stringify({ label: target.label, ...Object.fromEntries(shown) }));
@@ -168,7 +172,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 const loadAverage = Deno.loadavg().map(round);
-const measured = targets.map(({ label }) => {
+const measured = targets.map(({ label, flags }) => {
   const runs = samples.get(label)!;
   return {
     label,
@@ -177,7 +181,7 @@ const measured = targets.map(({ label }) => {
     cpus: navigator.hardwareConcurrency,
     loadAverage,
     runs: RUNS,
-    flags: FLAGS,
+    flags,
     interleavedWith: targets.find((t) => t.label !== label)?.label,
     listening: stats(runs.map((s) => s.listening)),
     initialized: stats(runs.map((s) => s.initialized)),
