@@ -67,9 +67,8 @@ export function lazyModernEndpoint(load: () => Promise<ModernEndpoint>): ModernE
       (real) => loaded = real,
       (error) => {
         loading = undefined;
-        throw new Error(`Cannot load the 2026-07-28 protocol support: ${error?.message}`, {
-          cause: error,
-        });
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`Cannot load the 2026-07-28 protocol support: ${reason}`, { cause: error });
       },
     );
   return {

@@ -71,9 +71,8 @@ async function build(mount: LazyMount): Promise<readonly MiddlewareHandler[]> {
   try {
     sub = await mount.load();
   } catch (error) {
-    throw new LazyRoutesError(`Cannot load the ${mount.name}: ${(error as Error)?.message}`, {
-      cause: error,
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LazyRoutesError(`Cannot load the ${mount.name}: ${reason}`, { cause: error });
   }
   // Mounting on a scratch app yields the handlers (wrapped in the sub-app's error handler) and
   // patterns that mounting on the real app would have registered.
