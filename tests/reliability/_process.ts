@@ -24,7 +24,7 @@ export interface ServerProcess {
   readonly url: string;
   /** SIGKILL: no shutdown hook runs, KV is left as the kill finds it. */
   kill(): Promise<void>;
-  /** SIGTERM and wait. */
+  /** SIGTERM and wait (SIGKILL after 10 s). */
   stop(): Promise<void>;
   /** Log lines at level error so far (JSON). */
   errors(): string[];
@@ -108,7 +108,10 @@ export async function startServer(options: {
     },
     async stop() {
       if (!exited) child.kill("SIGTERM");
+      // main.ts drains for 5 s; a process still alive well after that is killed.
+      const timer = setTimeout(() => exited || child.kill("SIGKILL"), 10_000);
       await status;
+      clearTimeout(timer);
     },
     errors: () => [...errors],
   };

@@ -47,7 +47,9 @@ Deno.test({
       assert.match(traces, /GET/, "the HTTP request was traced");
     } finally {
       await server.stop();
-      await collector.shutdown();
+      // A keep-alive OTLP connection must not hold the test: give the receiver 2 s to close.
+      const closing = new Promise((resolve) => setTimeout(resolve, 2_000));
+      await Promise.race([collector.shutdown(), closing]);
       await Deno.remove(dir, { recursive: true });
     }
   },
