@@ -22,7 +22,7 @@ import {
   isInitializeRequest,
   type McpServer,
   WebStandardStreamableHTTPServerTransport,
-} from "./sdk.ts";
+} from "./sdk_server.ts";
 
 /** Idle sessions expire after this long without a request. */
 export const SESSION_TTL_MS = 24 * 3_600_000;
