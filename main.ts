@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
-import { createSandbox, FaultSpecError, type Sandbox, sandboxFetch } from "./lib/sandbox/mod.ts";
+import type { Sandbox } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { retryOnBusy } from "./lib/kv/busy_retry.ts";
 import { loadAssets } from "./lib/web/assets.ts";
@@ -57,7 +57,10 @@ async function main(): Promise<void> {
   const sealer = await createSealer(masterKey);
 
   let sandbox: Sandbox | undefined;
+  let xanoFetch: (request: Request) => Promise<Response> = globalThis.fetch;
   if (config.xano.useSandbox) {
+    // Loaded only when it stands in for Xano: a start against a real Xano never pays for it.
+    const { createSandbox, FaultSpecError, sandboxFetch } = await import("./lib/sandbox/mod.ts");
     try {
       sandbox = createSandbox({
         kv,
@@ -96,12 +99,10 @@ async function main(): Promise<void> {
         { demoEmail: config.sandbox.demoEmail },
       );
     }
+    // With the sandbox standing in for Xano, its own URLs are answered in process.
+    xanoFetch = sandboxFetch(sandbox, config.publicUrl, globalThis.fetch);
   }
 
-  // With the sandbox standing in for Xano, its own URLs are answered in process.
-  const xanoFetch = sandbox
-    ? sandboxFetch(sandbox, config.publicUrl, globalThis.fetch)
-    : globalThis.fetch;
   const sandboxUrls = sandbox?.urls(config.publicUrl);
 
   const metrics = createMetrics();

@@ -20,25 +20,20 @@ import type { Logger } from "./log.ts";
 import type { WebOptions } from "./web/deps.ts";
 import { authPorts } from "./web/auth_ports.ts";
 import { xanoPort } from "./web/xano_port.ts";
-import { toolDocs, toolsetDescriptions } from "../mcp/tool_docs.ts";
-import { playgroundDeploy } from "../mcp/playground_deploy.ts";
-import { XANO_TOOLS } from "../mcp/tools/mod.ts";
-import { createAuditStore } from "./kv/audit.ts";
+import { type AuditStore, createAuditStore } from "./kv/audit.ts";
 import { createUsageStore } from "./kv/usage.ts";
-import { webRoutes } from "../routes/mod.tsx";
+import { mountLazy } from "./http/lazy_routes.ts";
+import { OAUTH_ROUTES, SIGN_IN_ROUTES, WEB_ROUTES } from "../routes/route_tables.ts";
 import type { Sandbox } from "./sandbox/mod.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Authenticator, CredentialSink } from "./auth/authenticator.ts";
 import type { XanoRuntime } from "./xano/mod.ts";
-import { type AuthLimits, createAuthServer } from "./auth/server.ts";
+import { type AuthLimits, type AuthServer, createAuthServer } from "./auth/server.ts";
 import type { TokenServiceTimes } from "./auth/tokens.ts";
 import type { ResolveHost } from "./auth/ssrf.ts";
-import { oauthRoutes } from "../routes/oauth.ts";
 import { createMcpRoutes, type McpRoutesDeps } from "../mcp/routes.ts";
 import type { SdkCompiler } from "../mcp/tools/_shared.ts";
-import { compileSdkCode } from "./xs/sdk/mod.ts";
 import { createCompileCache } from "./kv/compile_cache.ts";
-import { signInRoutes } from "../routes/sign_in.tsx";
 import { createGroupCommit } from "./kv/group_commit.ts";
 import { createShardedRateLimiter } from "./kv/rate_limit_shards.ts";
 import { mcpRateLimit } from "./http/rate_limit.ts";
@@ -80,6 +75,9 @@ export interface AppDeps {
 
 /**
  * Creates the Hono app with logging, security headers, error mapping and all routes.
+ * The OAuth endpoints, sign-in pages and dashboard load their modules on their first
+ * request (`lib/http/lazy_routes.ts`), so the first MCP answer after a cold start
+ * never waits for page rendering.
  *
  * @example
  * ```ts
@@ -110,11 +108,24 @@ export function createApp(deps: AppDeps): Hono {
     limits: deps.authLimits,
     onRateLimited,
   });
-  app.route("/", oauthRoutes(auth));
-  app.route("/", signInRoutes(auth, { resolveHost }));
+  mountLazy(app, {
+    name: "OAuth endpoints",
+    routes: OAUTH_ROUTES,
+    load: async () => (await import("../routes/oauth.ts")).oauthRoutes(auth),
+  });
+  mountLazy(app, {
+    name: "sign-in pages",
+    routes: SIGN_IN_ROUTES,
+    load: async () => (await import("../routes/sign_in.tsx")).signInRoutes(auth, { resolveHost }),
+  });
   // One group commit for the hot path: a tool call's audit record, its rate-limit counts and
   // its response event share one durable KV commit with those of concurrent calls.
-  const writes = createGroupCommit(deps.kv);
+  const writes = createGroupCommit(deps.kv, {
+    onCommit: ({ writers, ms, ok }) => {
+      deps.metrics.kvCommitDuration.observe({ outcome: ok ? "ok" : "failed" }, ms / 1000);
+      deps.metrics.kvCommitWriters.observe(writers);
+    },
+  });
   const audit = createAuditStore({
     kv: deps.kv,
     writes,
@@ -123,23 +134,11 @@ export function createApp(deps: AppDeps): Hono {
     retentionMs: deps.config.ops.auditRetentionMs,
   });
   if (deps.web) {
-    app.route(
-      "/",
-      webRoutes({
-        ...deps.web,
-        tools: deps.web.tools ?? toolDocs(XANO_TOOLS),
-        toolsets: toolsetDescriptions(),
-        xano: deps.web.xano ?? (deps.xano ? xanoPort(deps.xano) : undefined),
-        deploy: deps.web.deploy ??
-          (deps.xano || deps.mcp ? playgroundDeploy({ ...mcpXano(deps), audit }) : undefined),
-        ...authPorts(auth, { kv: deps.kv, audit }),
-        config: deps.config,
-        clock: deps.clock,
-        logger: deps.logger,
-        audit,
-        usage: createUsageStore({ kv: deps.kv, clock: deps.clock }),
-      }),
-    );
+    mountLazy(app, {
+      name: "dashboard pages",
+      routes: WEB_ROUTES,
+      load: () => webApp(deps, deps.web!, auth, audit),
+    });
   }
   const mcpLimit = mcpRateLimit({
     limiter: createShardedRateLimiter({
@@ -179,6 +178,31 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   return app;
+}
+
+/** The dashboard and public pages, with the tool docs they list (built on first use). */
+async function webApp(deps: AppDeps, web: WebOptions, auth: AuthServer, audit: AuditStore) {
+  const [{ webRoutes }, { toolDocs, toolsetDescriptions }, { playgroundDeploy }, { XANO_TOOLS }] =
+    await Promise.all([
+      import("../routes/mod.tsx"),
+      import("../mcp/tool_docs.ts"),
+      import("../mcp/playground_deploy.ts"),
+      import("../mcp/tools/mod.ts"),
+    ]);
+  return webRoutes({
+    ...web,
+    tools: web.tools ?? toolDocs(XANO_TOOLS),
+    toolsets: toolsetDescriptions(),
+    xano: web.xano ?? (deps.xano ? xanoPort(deps.xano) : undefined),
+    deploy: web.deploy ??
+      (deps.xano || deps.mcp ? playgroundDeploy({ ...mcpXano(deps), audit }) : undefined),
+    ...authPorts(auth, { kv: deps.kv, audit }),
+    config: deps.config,
+    clock: deps.clock,
+    logger: deps.logger,
+    audit,
+    usage: createUsageStore({ kv: deps.kv, clock: deps.clock }),
+  });
 }
 
 /**
@@ -225,11 +249,11 @@ function mcpXano(
  * behind the KV compile cache keyed by compiler version and input hash.
  */
 function createSdkCompiler(deps: AppDeps): SdkCompiler {
+  // The compiler itself (and acorn) loads on the first cache miss.
   const cache = createCompileCache({
     kv: deps.kv,
     clock: deps.clock,
     ttlMs: deps.config.compileCacheTtlMs,
-    compiler: (code, options) => compileSdkCode(code, { fix: options.fix }),
   });
   return {
     async compile(code, options) {

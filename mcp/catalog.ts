@@ -15,7 +15,7 @@ import {
   type JsonSchemaType,
   type JsonSchemaValidator,
   type jsonSchemaValidator,
-} from "./sdk.ts";
+} from "./sdk_server.ts";
 
 /** What a tool registers with: the shape shared by the 1.x and v2 SDK servers. */
 export interface ToolRegistration {

@@ -7,7 +7,7 @@
  */
 
 import { z } from "zod";
-import { completable, type McpServer } from "./sdk.ts";
+import { completable, type McpServer } from "./sdk_server.ts";
 
 const user = (text: string) => ({
   role: "user" as const,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type McpServer, ResourceTemplate } from "./sdk.ts";
+import { type McpServer, ResourceTemplate } from "./sdk_server.ts";
 import { fieldSignature, numericId, type XanoToolDeps } from "./tools/_shared.ts";
 import { estimateTokens } from "./result.ts";
 

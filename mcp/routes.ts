@@ -16,8 +16,7 @@ import { type ConnectionSettings, mcpApp } from "./app.ts";
 import { createConfirmationStore } from "./confirmation.ts";
 import { registerPrompts } from "./prompts.ts";
 import { registerResources } from "./resources.ts";
-import { createModernEndpoint, createModernServer } from "./modern.ts";
-import { registerModernFeatures } from "./modern_features.ts";
+import { lazyModernEndpoint } from "./modern_lazy.ts";
 import { createMcpServer, type CreateMcpServerOptions, type ToolCallEvent } from "./server.ts";
 import { type Caller, createSessionManager, type SessionManager } from "./sessions.ts";
 import { legacySseApp } from "./legacy_sse.ts";
@@ -120,10 +119,15 @@ export function createMcpRoutes(
   function buildServer(record: Pick<Caller, "grantId" | "userId" | "settings">): McpServer {
     return createMcpServer(serverOptions(record));
   }
-  const modern = createModernEndpoint((caller) => {
-    const options = serverOptions(caller);
-    return createModernServer(options, {
-      extensions: [(server) => registerModernFeatures(server, options.deps)],
+  // The v2 SDK loads with the first request of the 2026-07-28 era, not at start-up.
+  const modern = lazyModernEndpoint(async () => {
+    const [{ createModernEndpoint, createModernServer }, { registerModernFeatures }] = await Promise
+      .all([import("./modern.ts"), import("./modern_features.ts")]);
+    return createModernEndpoint((caller) => {
+      const options = serverOptions(caller);
+      return createModernServer(options, {
+        extensions: [(server) => registerModernFeatures(server, options.deps)],
+      });
     });
   });
   const sessions = createSessionManager({

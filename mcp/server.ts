@@ -29,7 +29,7 @@ import {
   type RequestHandlerExtra,
   type ServerNotification,
   type ServerRequest,
-} from "./sdk.ts";
+} from "./sdk_server.ts";
 
 /** Server name and version announced in `initialize`. */
 export const SERVER_INFO = { name: "xano-mcp", title: "Xano MCP", version: "0.1.0" } as const;

@@ -19,12 +19,13 @@ import { getLive } from "../lib/kv/store.ts";
 import type { Logger } from "../lib/log.ts";
 import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { createKvEventStore, type KvEventStore } from "./event_store.ts";
+import { createReplyRelay } from "./reply_relay.ts";
 import {
   type AuthInfo,
   isInitializeRequest,
   type McpServer,
   WebStandardStreamableHTTPServerTransport,
-} from "./sdk.ts";
+} from "./sdk_server.ts";
 
 /** Idle sessions expire after this long without a request. */
 export const SESSION_TTL_MS = 24 * 3_600_000;
@@ -78,6 +79,8 @@ export interface SessionManagerOptions {
   readonly evictAfterQuietMs?: number;
   /** The process's shared group commit, for stored SSE events. */
   readonly writes?: GroupCommit;
+  /** This process's name in relayed request ids (default: random). */
+  readonly process?: string;
   /**
    * How long a live session trusts its stored record before reading KV again (default 0).
    * A session deleted by another process stops answering here within this time.
@@ -122,6 +125,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const live = new Map<string, LiveSession>();
   const rebuilding = new Map<string, Promise<LiveSession>>();
   const writes = options.writes ?? createGroupCommit(kv);
+  const relay = createReplyRelay({
+    kv,
+    clock,
+    writes,
+    logger,
+    process: options.process ?? randomToken(12),
+  });
   const eventStore = (sessionId: string) =>
     createKvEventStore({
       kv,
@@ -132,7 +142,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     });
 
   function newTransport(id: string, store: KvEventStore, onInit?: () => Promise<void>) {
-    return new WebStandardStreamableHTTPServerTransport({
+    const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => id,
       eventStore: store,
       retryInterval: options.retryMs ?? 2_000,
@@ -142,6 +152,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         await kv.delete(keys.mcpSession(id));
       },
     });
+    relay.attach(id, transport);
+    return transport;
   }
 
   async function create(req: Request, caller: Caller, body: unknown): Promise<Response> {
@@ -272,8 +284,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       }
       const session = await existing(id, caller);
       if (!session) return rpcError(404, -32001, "Session not found");
+      let parsedBody = body;
+      if (req.method === "POST" && body !== undefined) {
+        // An answer to a question another process asked is left in KV for it.
+        const routed = await relay.route(id, body);
+        if (routed.kind === "relayed") return new Response(null, { status: 202 });
+        parsedBody = routed.body;
+      }
       return await session.transport.handleRequest(req, {
-        parsedBody: body,
+        parsedBody,
         authInfo: caller.authInfo,
       });
     },
@@ -281,6 +300,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return live.size;
     },
     async closeAll() {
+      relay.close();
       const sessions = [...live.values()];
       live.clear();
       await Promise.all(sessions.map((session) => session.transport.close()));

@@ -15,7 +15,8 @@
 
 import type { Clock } from "../clock.ts";
 import { sha256Hex } from "../crypto.ts";
-import { COMPILER_VERSION, type CompileResult, compileSdkCode } from "../xs/sdk/mod.ts";
+import type { CompileResult } from "../xs/sdk/mod.ts";
+import { COMPILER_VERSION } from "../xs/sdk/version.ts";
 import { keys } from "./keys.ts";
 import { getLive } from "./store.ts";
 
@@ -56,8 +57,14 @@ export interface CompileCacheDeps {
   readonly kv: Deno.Kv;
   readonly clock: Clock;
   readonly ttlMs: number;
-  /** The compiler (default `compileSdkCode`); tests count calls through it. */
-  readonly compiler?: (code: string, options: CacheableOptions) => CompileResult;
+  /**
+   * The compiler (default `compileSdkCode`, whose modules load on the first miss); tests
+   * count calls through it.
+   */
+  readonly compiler?: (
+    code: string,
+    options: CacheableOptions,
+  ) => CompileResult | Promise<CompileResult>;
 }
 
 /** The cache key of an input: compiler version + SHA-256 of options and code. */
@@ -72,7 +79,7 @@ export async function compileCacheKey(
 /** Creates a {@link CompileCache}. */
 export function createCompileCache(deps: CompileCacheDeps): CompileCache {
   const { kv, clock, ttlMs } = deps;
-  const compiler = deps.compiler ?? ((code, options) => compileSdkCode(code, options));
+  const compiler = deps.compiler ?? compileLazily;
   const encoder = new TextEncoder();
   let hits = 0;
   let misses = 0;
@@ -114,10 +121,16 @@ export function createCompileCache(deps: CompileCacheDeps): CompileCache {
         return cached;
       }
       misses++;
-      const result = compiler(code, options);
+      const result = await compiler(code, options);
       await set(code, options, result);
       return result;
     },
     stats: () => ({ hits, misses, skipped }),
   };
+}
+
+/** `compileSdkCode`, imported on first use: the compiler (and acorn) stay out of startup. */
+async function compileLazily(code: string, options: CacheableOptions): Promise<CompileResult> {
+  const { compileSdkCode } = await import("../xs/sdk/mod.ts");
+  return compileSdkCode(code, options);
 }

@@ -40,8 +40,7 @@ export interface CompileResult {
   readonly timings: { parseMs: number; translateMs: number; validateMs: number; totalMs: number };
 }
 
-/** The version of the compiler's output; part of the compile-cache key. */
-export const COMPILER_VERSION = "sdk-1";
+export { COMPILER_VERSION } from "./version.ts";
 
 /**
  * Runs `validate` on generated XanoScript and marks each diagnostic as coming

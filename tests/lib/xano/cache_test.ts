@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../../lib/clock.ts";
-import { createReadCache, stalePrefixes } from "../../../lib/xano/cache.ts";
+import { cacheKey, createReadCache, stalePrefixes } from "../../../lib/xano/cache.ts";
 import { createXanoClient, fixedCredential } from "../../../lib/xano/client.ts";
 import { createXanoResilience } from "../../../lib/xano/resilience.ts";
 import { fakeFetch, FAST, json, TOKEN } from "./_fake.ts";
@@ -87,4 +87,12 @@ Deno.test("cache: two users never share an entry, even with the same credential"
   await forUser("u-2").listWorkspaces();
   await forUser("u-1").listWorkspaces();
   assert.equal(fake.seen.length, 2);
+});
+
+Deno.test("cache: a read's key is the same whatever the query order, without locale rules", () => {
+  const keys = ["b=1&a=2&B=3", "B=3&b=1&a=2", "a=2&B=3&b=1"].map((q) =>
+    cacheKey("/workspace/1/table", new URLSearchParams(q))
+  );
+  assert.deepEqual(new Set(keys), new Set(["/workspace/1/table?B=3&a=2&b=1"]));
+  assert.equal(cacheKey("/workspace", new URLSearchParams()), "/workspace?");
 });
