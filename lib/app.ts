@@ -120,7 +120,12 @@ export function createApp(deps: AppDeps): Hono {
   });
   // One group commit for the hot path: a tool call's audit record, its rate-limit counts and
   // its response event share one durable KV commit with those of concurrent calls.
-  const writes = createGroupCommit(deps.kv);
+  const writes = createGroupCommit(deps.kv, {
+    onCommit: ({ writers, ms, ok }) => {
+      deps.metrics.kvCommitDuration.observe({ outcome: ok ? "ok" : "failed" }, ms / 1000);
+      deps.metrics.kvCommitWriters.observe(writers);
+    },
+  });
   const audit = createAuditStore({
     kv: deps.kv,
     writes,

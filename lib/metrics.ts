@@ -79,6 +79,10 @@ export interface Metrics {
   readonly activeSessions: Gauge;
   /** Requests refused by a rate limit, by bucket. */
   readonly rateLimited: Counter<"bucket">;
+  /** Durable commits of the hot-path group commit, by outcome (`ok`, `failed`). */
+  readonly kvCommitDuration: Histogram<"outcome">;
+  /** Writers (tool calls' writes) sharing one group commit. */
+  readonly kvCommitWriters: Histogram;
   /** The Prometheus text exposition of every metric. */
   render(): Promise<string>;
 }
@@ -167,6 +171,19 @@ export function createMetrics(): Metrics {
       name: "rate_limited_total",
       help: "Requests refused by a rate limit, by bucket",
       labelNames: ["bucket"],
+      registers,
+    }),
+    kvCommitDuration: new Histogram({
+      name: "kv_group_commit_duration_seconds",
+      help: "Durable KV commits carrying tool calls' response events, audit records and counts",
+      labelNames: ["outcome"],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    kvCommitWriters: new Histogram({
+      name: "kv_group_commit_writers",
+      help: "Writes sharing one durable KV commit",
+      buckets: [1, 2, 4, 8, 16, 32],
       registers,
     }),
     render: () => registry.metrics(),

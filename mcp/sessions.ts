@@ -16,6 +16,7 @@ import { getLive } from "../lib/kv/store.ts";
 import type { Logger } from "../lib/log.ts";
 import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { createKvEventStore, type KvEventStore } from "./event_store.ts";
+import { createReplyRelay } from "./reply_relay.ts";
 import {
   type AuthInfo,
   isInitializeRequest,
@@ -65,6 +66,8 @@ export interface SessionManagerOptions {
   readonly sessionTtlMs?: number;
   /** The process's shared group commit, for stored SSE events. */
   readonly writes?: GroupCommit;
+  /** This process's name in relayed request ids (default: random). */
+  readonly process?: string;
   /**
    * How long a live session trusts its stored record before reading KV again (default 0).
    * A session deleted by another process stops answering here within this time.
@@ -106,6 +109,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const live = new Map<string, LiveSession>();
   const rebuilding = new Map<string, Promise<LiveSession>>();
   const writes = options.writes ?? createGroupCommit(kv);
+  const relay = createReplyRelay({
+    kv,
+    clock,
+    writes,
+    logger,
+    process: options.process ?? randomToken(12),
+  });
   const eventStore = (sessionId: string) =>
     createKvEventStore({
       kv,
@@ -116,7 +126,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     });
 
   function newTransport(id: string, store: KvEventStore, onInit?: () => Promise<void>) {
-    return new WebStandardStreamableHTTPServerTransport({
+    const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => id,
       eventStore: store,
       retryInterval: options.retryMs ?? 2_000,
@@ -126,6 +136,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         await kv.delete(keys.mcpSession(id));
       },
     });
+    relay.attach(id, transport);
+    return transport;
   }
 
   async function create(req: Request, caller: Caller, body: unknown): Promise<Response> {
@@ -254,8 +266,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       }
       const session = await existing(id, caller);
       if (!session) return rpcError(404, -32001, "Session not found");
+      let parsedBody = body;
+      if (req.method === "POST" && body !== undefined) {
+        // An answer to a question another process asked is left in KV for it.
+        const routed = await relay.route(id, body);
+        if (routed.kind === "relayed") return new Response(null, { status: 202 });
+        parsedBody = routed.body;
+      }
       return await session.transport.handleRequest(req, {
-        parsedBody: body,
+        parsedBody,
         authInfo: caller.authInfo,
       });
     },
@@ -263,6 +282,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return live.size;
     },
     async closeAll() {
+      relay.close();
       const sessions = [...live.values()];
       live.clear();
       await Promise.all(sessions.map((session) => session.transport.close()));

@@ -26,6 +26,15 @@ export interface GroupCommitOptions {
   readonly maxBytes?: number;
   /** Told about a deferred write that failed (nobody else awaits it). */
   onDeferredError?(error: unknown): void;
+  /** Told about every commit attempt (metrics): its writers, duration and outcome. */
+  onCommit?(commit: CommitInfo): void;
+}
+
+/** One commit attempt, as {@link GroupCommitOptions.onCommit} sees it. */
+export interface CommitInfo {
+  readonly writers: number;
+  readonly ms: number;
+  readonly ok: boolean;
 }
 
 /** Per-write options. */
@@ -74,10 +83,17 @@ export function createGroupCommit(kv: Deno.Kv, options: GroupCommitOptions = {})
   let scheduled: ReturnType<typeof setTimeout> | undefined;
 
   async function commitOne(group: readonly Pending[]): Promise<void> {
-    const op = kv.atomic();
-    for (const pending of group) pending.mutations(op);
-    const result = await op.commit();
-    if (!result.ok) throw new Error("The KV commit was refused");
+    const started = performance.now();
+    let ok = false;
+    try {
+      const op = kv.atomic();
+      for (const pending of group) pending.mutations(op);
+      const result = await op.commit();
+      if (!result.ok) throw new Error("The KV commit was refused");
+      ok = true;
+    } finally {
+      options.onCommit?.({ writers: group.length, ms: performance.now() - started, ok });
+    }
   }
 
   /** The next group: at most `maxWriters` writers within `maxBytes` (at least one writer). */

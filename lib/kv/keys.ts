@@ -60,6 +60,8 @@ export const keys = {
   /** One part of a stored SSE event too large for a single KV value. */
   mcpEventPart: (streamId: string, eventId: string, part: number) =>
     ["mcp_event_parts", streamId, eventId, part] as const,
+  /** A client's answer to a server→client request, left for the process that asked. */
+  mcpReply: (sessionId: string, tag: string) => ["mcp_replies", sessionId, tag] as const,
   /** Preview-then-confirm token for a destructive tool call, keyed by its SHA-256. */
   confirmation: (tokenHash: string) => ["confirmations", tokenHash] as const,
 

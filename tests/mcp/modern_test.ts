@@ -210,3 +210,71 @@ Deno.test("mcp 2026-07-28: the same resources and prompts as the 2025 session", 
   ).completion as { values: string[] };
   assert.deepEqual(completion.values, ["yes"]);
 });
+
+Deno.test("mcp 2026-07-28: the plain-legacy fast path never disagrees with the SDK's classification", async () => {
+  const { isLegacyRequest, PROTOCOL_VERSION_META_KEY } = await import(
+    "@modelcontextprotocol/server"
+  );
+  const { isPlainlyLegacy } = await import("../../mcp/modern.ts");
+  const fc = (await import("fast-check")).default;
+  const version = fc.constantFrom(
+    undefined,
+    "2025-06-18",
+    "2025-11-25",
+    "2026-07-28",
+    "2027-01-01",
+    " 2025-11-25 ",
+    "x",
+  );
+  const meta = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.dictionary(
+      fc.constantFrom("progressToken", PROTOCOL_VERSION_META_KEY, "other"),
+      fc.jsonValue(),
+    ),
+  );
+  const params = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.constant([1]),
+    fc.record({ name: fc.string(), _meta: meta }, { requiredKeys: [] }),
+  );
+  const body = fc.oneof(
+    fc.record({
+      jsonrpc: fc.constantFrom("2.0", "1.0", undefined),
+      id: fc.oneof(
+        fc.integer(),
+        fc.double(),
+        fc.string(),
+        fc.constant(undefined),
+        fc.constant(null),
+        fc.constant({}),
+      ),
+      method: fc.oneof(
+        fc.constantFrom("tools/call", "initialize", "ping", "notifications/initialized"),
+        fc.integer(),
+      ),
+      params,
+    }, { requiredKeys: ["jsonrpc", "method"] }),
+    fc.jsonValue(),
+  );
+  let fast = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom("POST", "GET", "DELETE"),
+      version,
+      body,
+      async (method, v, b) => {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (v !== undefined) headers["mcp-protocol-version"] = v;
+        const request = new Request("http://127.0.0.1/mcp", { method, headers });
+        if (!isPlainlyLegacy(request, b)) return;
+        fast++;
+        assert.equal(await isLegacyRequest(request, method === "POST" ? b : undefined), true);
+      },
+    ),
+    { numRuns: 2_000, seed: 7 },
+  );
+  assert.ok(fast > 500, `the fast path decided ${fast} of 2000`);
+});

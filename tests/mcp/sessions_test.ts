@@ -3,6 +3,7 @@ import { manualClock } from "../../lib/clock.ts";
 import { createKvEventStore } from "../../mcp/event_store.ts";
 import { keys, prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
+import { Client, ElicitRequestSchema, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
 import { demoApp, INIT, rpc } from "./_harness.ts";
 
 const auth = { authorization: "Bearer token-full" };
@@ -190,4 +191,43 @@ Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on 
   await reader.cancel();
   assert.match(replay, /"structuredContent":\{"items":\[\{"id":1,"name":"one"\}\]\}/);
   await second.sessions.closeAll();
+});
+
+Deno.test("mcp sessions: an elicitation answered through another process reaches the process that asked", async () => {
+  using kv = await memoryKv();
+  const items = new Map([[1, "one"], [2, "two"]]);
+  const asker = demoApp({ kv, items });
+  const other = demoApp({ kv, items });
+  const relayed: number[] = [];
+  // A load balancer without sticky sessions: answers (JSON-RPC responses) go to the other process.
+  const transport = new StreamableHTTPClientTransport(new URL("http://127.0.0.1:8000/mcp"), {
+    requestInit: { headers: auth },
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const text = request.method === "POST" ? await request.clone().text() : "";
+      const isAnswer = /"result"|"error"/.test(text) && !/"method"/.test(text);
+      if (!isAnswer) return await asker.app.fetch(request);
+      const res = await other.app.fetch(request);
+      relayed.push(res.status);
+      return res;
+    },
+  });
+  const client = new Client({ name: "t", version: "1" }, { capabilities: { elicitation: {} } });
+  client.setRequestHandler(
+    ElicitRequestSchema,
+    () => ({ action: "accept", content: { confirm: true } }),
+  );
+  await client.connect(transport);
+  const result = await client.callTool(
+    { name: "demo_delete", arguments: { id: 2 } },
+    undefined,
+    { timeout: 10_000 }, // without the relay the question would wait 120 s for its answer
+  );
+  assert.equal(result.isError, undefined, JSON.stringify(result.content));
+  assert.equal(items.has(2), false, "the tool ran with the user's yes");
+  assert.deepEqual(relayed, [202], "the other process took the answer and left it in KV");
+  assert.deepEqual(await Array.fromAsync(kv.list({ prefix: ["mcp_replies"] })), []);
+  await client.close();
+  await asker.sessions.closeAll();
+  await other.sessions.closeAll();
 });

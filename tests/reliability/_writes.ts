@@ -85,6 +85,66 @@ async function writeOnce(
   return "gave_up";
 }
 
+/**
+ * Performs the writes in batches through `xano_bulk_create_records` with `match_field: "name"`,
+ * as the tool tells a model to: whenever a batch is not fully confirmed (an error, no answer,
+ * items failed or unknown), the whole batch is sent again, and the match field makes the
+ * repeat skip what already landed. `onAck` gets the number of markers confirmed so far.
+ */
+export async function writeAllBulk(
+  client: Client,
+  markers: readonly string[],
+  options: {
+    batch?: number;
+    concurrency?: number;
+    maxAttempts?: number;
+    onAck?: (acked: number) => void;
+  } = {},
+): Promise<WriteReport> {
+  const counts = { acked: 0, confirmedByRead: 0, gaveUp: 0, toolErrors: 0, unknownOutcomes: 0 };
+  const size = options.batch ?? 10;
+  const batches: string[][] = [];
+  for (let i = 0; i < markers.length; i += size) batches.push(markers.slice(i, i + size));
+  const worker = async () => {
+    for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
+      let done = false;
+      for (let attempt = 1; attempt <= (options.maxAttempts ?? 12) && !done; attempt++) {
+        try {
+          const result = await client.callTool(
+            {
+              name: "xano_bulk_create_records",
+              arguments: {
+                table_id: PRODUCTS,
+                records: batch.map((name) => ({ name, price: 1 })),
+                match_field: "name",
+              },
+            },
+            undefined,
+            CALL,
+          );
+          const tally = (result.structuredContent as { counts?: Record<string, number> })?.counts;
+          const landed = (tally?.created ?? 0) + (tally?.existing ?? 0);
+          if (!result.isError && landed === batch.length) done = true;
+          else {
+            counts.toolErrors++;
+            if ((tally?.unknown ?? 0) > 0) counts.unknownOutcomes++;
+          }
+        } catch {
+          counts.toolErrors++;
+          counts.unknownOutcomes++; // no answer: the batch may have landed in part
+        }
+        if (!done) await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+      }
+      if (done) {
+        counts.acked += batch.length;
+        options.onAck?.(counts.acked);
+      } else counts.gaveUp += batch.length;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 3 }, worker));
+  return { writes: markers.length, ...counts };
+}
+
 /** How many rows carry `marker`, asked through the tools (reads are retried until answered). */
 export async function readBack(client: Client, marker: string): Promise<number> {
   let last = "";

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { freePort, httpClient, prepareKv, startServer } from "./_process.ts";
 import { scale } from "./_stack.ts";
-import { audit, auditAndUsage, rowsByName, writeAll } from "./_writes.ts";
+import { audit, auditAndUsage, rowsByName, writeAll, writeAllBulk } from "./_writes.ts";
 
 const WRITES = scale(24, 300);
 
@@ -60,6 +60,61 @@ Deno.test({
         "audit records and usage counters commit together",
       );
       assert.ok(books.auditRecords >= WRITES);
+    } finally {
+      await client.close().catch(() => {});
+      await server.stop();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+const BULK_WRITES = scale(60, 500);
+
+Deno.test({
+  name:
+    `processes: kill -9 in the middle of bulk writes (${BULK_WRITES} records in batches of 10 with match_field), restart: none lost or duplicated`,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "xmcp-kill-bulk-" });
+    const port = freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const { key, meta } = await prepareKv(dir, origin);
+    let server = await startServer({ dir, port });
+    const client = await httpClient(key, () => origin);
+    const markers = Array.from({ length: BULK_WRITES }, (_, i) => `bulk-${i}`);
+    let restart: Promise<void> | undefined;
+    const report = await writeAllBulk(client, markers, {
+      maxAttempts: 40,
+      onAck(acked) {
+        if (acked < Math.floor(BULK_WRITES / 3) || restart) return;
+        restart = (async () => {
+          await server.kill();
+          server = await startServer({ dir, port });
+        })();
+      },
+    });
+    await restart;
+    try {
+      const rows = await rowsByName(fetch, meta, "bulk-");
+      const { lost, duplicated } = audit(markers, rows);
+      const kv = await Deno.openKv(`${dir}/kv.sqlite3`);
+      const books = await auditAndUsage(kv, "u-1");
+      kv.close();
+      console.log(
+        JSON.stringify({
+          scenario: "kill -9, bulk",
+          ...report,
+          lost: lost.length,
+          duplicated: duplicated.length,
+          ...books,
+        }),
+      );
+      assert.ok(restart, "the server was killed mid-run");
+      assert.deepEqual(duplicated, []);
+      assert.deepEqual(lost, []);
+      assert.equal(report.gaveUp, 0);
+      assert.equal(books.auditRecords, books.usageCalls);
     } finally {
       await client.close().catch(() => {});
       await server.stop();

@@ -100,3 +100,25 @@ Deno.test("group commit: a group stays within maxBytes, a failed deferred write 
   assert.equal(failures.length, 1);
   assert.equal(counted.commits(), 6);
 });
+
+Deno.test("group commit: every commit attempt is reported with its writers and outcome", async () => {
+  using kv = await memoryKv();
+  const seen: { writers: number; ok: boolean }[] = [];
+  const group = createGroupCommit(kv, {
+    onCommit: ({ writers, ms, ok }) => {
+      assert.ok(ms >= 0);
+      seen.push({ writers, ok });
+    },
+  });
+  await Promise.allSettled([
+    group.commit((op) => op.set(["a"], 1)),
+    group.commit((op) => op.set(["b"], 1)),
+    group.commit((op) => op.set(["bad"], "x".repeat(70_000))),
+  ]);
+  assert.deepEqual(seen, [
+    { writers: 1, ok: true },
+    { writers: 2, ok: false },
+    { writers: 1, ok: true },
+    { writers: 1, ok: false },
+  ]);
+});

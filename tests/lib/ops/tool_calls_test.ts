@@ -61,6 +61,10 @@ Deno.test("tool calls: one call over the SDK client writes exactly one audit rec
   assert.match(text, /mcp_tool_call_duration_seconds_count\{tool="xano_list_tables"\} 1/);
   const scrape = await (await app.request("/metrics")).text();
   assert.match(scrape, /^mcp_active_sessions 1$/m);
+  // The answer waited for a durable commit carrying its response event and audit record.
+  const commits = Number(/^kv_group_commit_writers_count (\d+)$/m.exec(scrape)?.[1]);
+  assert.ok(commits >= 1, "group commits are counted");
+  assert.match(scrape, /^kv_group_commit_duration_seconds_count\{outcome="ok"\} \d+$/m);
   await client.close();
 });
 
