@@ -17,7 +17,6 @@ import {
 } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ToolContext } from "./inventory.ts";
-import { certainlyLegacy } from "./modern_lazy.ts";
 import { type CreateMcpServerOptions, registerTools, SERVER_INFO } from "./server.ts";
 import type { Caller } from "./sessions.ts";
 
@@ -81,9 +80,7 @@ export function createModernEndpoint(
     return build(caller);
   }, { legacy: "reject" });
   return {
-    // The SDK's classification checks bodies against zod schemas (~4% of a served call's CPU).
-    isLegacy: async (request, body) =>
-      certainlyLegacy(request, body) || await isLegacyRequest(request, body),
+    isLegacy: (request, body) => isLegacyRequest(request, body),
     fetch(request, caller, body) {
       const authInfo = caller.authInfo ?? { token: "", clientId: "anonymous", scopes: [] };
       return handler.fetch(request, {
