@@ -74,8 +74,7 @@ export function createModernEndpoint(
     return build(caller);
   }, { legacy: "reject" });
   return {
-    isLegacy: async (request, body) =>
-      isPlainlyLegacy(request, body) || await isLegacyRequest(request, body),
+    isLegacy: (request, body) => isLegacyRequest(request, body),
     fetch(request, caller, body) {
       const authInfo = caller.authInfo ?? { token: "", clientId: "anonymous", scopes: [] };
       return handler.fetch(request, {
@@ -89,41 +88,6 @@ export function createModernEndpoint(
 }
 
 const CALLER = "xano-mcp/caller";
-
-/** The first protocol revision of the 2026 era (versions compare as dates). */
-const FIRST_MODERN_VERSION = "2026-07-28";
-
-/**
- * Whether a request is certainly 2025-era, decided without the v2 SDK's full
- * classification (which checks the body against zod schemas: about 4% of a
- * served tool call's CPU). True for any non-POST request, and for a POSTed
- * JSON-RPC request or notification whose `_meta` holds at most a progress
- * token (so no protocol-version envelope claim) and whose
- * `MCP-Protocol-Version` header, if any, names a 2025-era version. Anything
- * else is left to `isLegacyRequest`; a property test checks the two agree.
- */
-export function isPlainlyLegacy(request: Request, body: unknown): boolean {
-  if (request.method !== "POST") return true;
-  const header = request.headers.get("mcp-protocol-version")?.trim();
-  if (header !== undefined && header >= FIRST_MODERN_VERSION) return false;
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
-  const message = body as Record<string, unknown>;
-  if (message.jsonrpc !== "2.0" || typeof message.method !== "string") return false;
-  if ("id" in message && !isPlainId(message.id)) return false;
-  const params = message.params;
-  if (params === undefined) return true;
-  if (typeof params !== "object" || params === null || Array.isArray(params)) return false;
-  // `_meta` is checked by the SDK's schemas; the fast path accepts only what plainly passes.
-  const meta = (params as Record<string, unknown>)._meta;
-  if (meta === undefined) return true;
-  if (typeof meta !== "object" || meta === null || Array.isArray(meta)) return false;
-  return Object.entries(meta).every(([key, value]) => key === "progressToken" && isPlainId(value));
-}
-
-/** A JSON-RPC id or progress token as the SDK's schemas accept it: a string or a safe integer. */
-function isPlainId(value: unknown): boolean {
-  return typeof value === "string" || Number.isSafeInteger(value);
-}
 
 function modernContext(ctx: ServerContext): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;

@@ -3,11 +3,12 @@
  * (`@modelcontextprotocol/server`, `mcp/modern.ts`) loads when the first
  * request that may belong to that era arrives. Every request must be
  * classified, so 2025-era traffic is recognised here without the v2 SDK
- * wherever that is certain: a well-formed JSON-RPC request or notification
- * with no per-request envelope claim (`_meta["io.modelcontextprotocol/protocolVersion"]`)
- * and no `MCP-Protocol-Version` header naming 2026-07-28 or later. Those are
- * exactly the requests the v2 classifier (`isLegacyRequest`) answers as legacy
- * through its "no claim" and "initialize" rules; anything else (batches,
+ * wherever that is certain: any request but a POST, and a well-formed JSON-RPC
+ * request or notification with no per-request envelope claim
+ * (`_meta["io.modelcontextprotocol/protocolVersion"]`) and no
+ * `MCP-Protocol-Version` header naming 2026-07-28 or later. Those are exactly
+ * the requests the v2 classifier (`isLegacyRequest`) answers as legacy through
+ * its "http-method", "no claim" and "initialize" rules; anything else (batches,
  * posted responses, envelope claims, odd shapes) goes to the v2 classifier
  * itself, so routing never differs from it.
  *
@@ -24,11 +25,12 @@ const DATE_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 const MESSAGE_KEYS = new Set(["jsonrpc", "id", "method", "params"]);
 
 /**
- * True when `body`, posted with `request`'s headers, is certainly a 2025-era
- * message; false means "ask the v2 classifier", not "modern".
+ * True when `request` (with `body`, its parsed JSON) is certainly 2025-era
+ * traffic; false means "ask the v2 classifier", not "modern". Once the v2 SDK
+ * is loaded it still spares most 2025-era requests that classifier's zod checks.
  */
 export function certainlyLegacy(request: Request, body: unknown): boolean {
-  if (request.method !== "POST") return false;
+  if (request.method !== "POST") return true; // the v2 classifier's "http-method" rule
   const header = request.headers.get("mcp-protocol-version");
   if (header !== null) {
     const version = header.replace(/^[ \t]+|[ \t]+$/g, "");

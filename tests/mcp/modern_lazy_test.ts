@@ -47,6 +47,11 @@ Deno.test("modern lazy: what 2025-era SDK clients send is settled without the v2
     assert.equal(certainlyLegacy(post(body, version), body), true, JSON.stringify(body));
     assert.equal(await isLegacyRequest(post(body, version), body), true);
   }
+  for (const method of ["GET", "DELETE"]) {
+    const request = new Request("http://127.0.0.1/mcp", { method });
+    assert.equal(certainlyLegacy(request, undefined), true, method);
+    assert.equal(await isLegacyRequest(request), true, method);
+  }
 });
 
 Deno.test("modern lazy: envelope claims, modern headers and odd shapes go to the v2 classifier", () => {
