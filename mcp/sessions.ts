@@ -82,8 +82,9 @@ export interface SessionManagerOptions {
   /** This process's name in relayed request ids (default: random). */
   readonly process?: string;
   /**
-   * How long a live session trusts its stored record before reading KV again (default 0).
-   * A session deleted by another process stops answering here within this time.
+   * How long a live session trusts its stored record before reading KV again (default 0); for
+   * one more such period it still answers while the record is re-read in the background. A
+   * session deleted by another process stops answering here within about twice this time.
    */
   readonly recordCacheMs?: number;
 }
@@ -105,6 +106,7 @@ interface LiveSession {
   /** The stored record as last read, and when (see `recordCacheMs`). */
   record?: SessionRecord;
   checkedAt?: number;
+  revalidating?: boolean;
 }
 
 /**
@@ -219,12 +221,37 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return session;
   }
 
+  /**
+   * Re-reads a live session's record in the background. When it is gone from KV (or belongs to
+   * another grant), the next request reads KV itself, answers 404 and closes the transport;
+   * requests already under way finish undisturbed.
+   */
+  function revalidate(id: string, session: LiveSession): void {
+    if (session.revalidating) return;
+    session.revalidating = true;
+    getLive<SessionRecord>(kv, keys.mcpSession(id), clock).then(({ value }) => {
+      if (value && value.grantId === session.record?.grantId) {
+        session.record = value;
+        session.checkedAt = clock.now();
+      } else {
+        session.checkedAt = undefined;
+      }
+    }).catch((error) => logger.warn("mcp session record not re-read", { error: String(error) }))
+      .finally(() => session.revalidating = false);
+  }
+
   async function existing(id: string, caller: Caller): Promise<LiveSession | undefined> {
     const known = live.get(id);
-    const fresh = known?.record && known.checkedAt !== undefined &&
-      clock.now() - known.checkedAt < (options.recordCacheMs ?? 0);
-    const record = fresh
-      ? known.record
+    const cacheMs = options.recordCacheMs ?? 0;
+    const age = known?.record && known.checkedAt !== undefined
+      ? clock.now() - known.checkedAt
+      : Infinity;
+    // Within cacheMs the record read last is trusted; for one more cacheMs it still answers
+    // while KV is read again in the background, so a busy session never waits for a read.
+    const usable = age < 2 * cacheMs;
+    if (usable && age >= cacheMs) revalidate(id, known!);
+    const record = usable
+      ? known!.record!
       : (await getLive<SessionRecord>(kv, keys.mcpSession(id), clock)).value;
     if (!record || record.grantId !== caller.grantId) {
       const stale = live.get(id);
@@ -244,7 +271,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       session = await pending;
     }
     const now = clock.now();
-    if (!fresh) {
+    if (!usable) {
       session.record = record;
       session.checkedAt = now;
     }

@@ -5,9 +5,11 @@
  *
  * A verified token is remembered for `cacheMs` (keyed by its SHA-256, never
  * the token itself, and never past its own expiry), so a busy client costs
- * no KV read per request. Revocations made in this process call
+ * no KV read per request. For one more `cacheMs` a stale entry still answers
+ * while KV is read again in the background, so a steady client never waits
+ * for a read. Revocations made in this process call
  * {@link CachingTokenVerifier.forget} and apply at once; a revocation made by
- * another process sharing the KV applies within `cacheMs`.
+ * another process sharing the KV applies within about two `cacheMs`.
  *
  * @example
  * ```ts
@@ -59,6 +61,28 @@ export function createTokenVerifier(deps: TokenVerifierDeps): CachingTokenVerifi
     return token.startsWith(API_KEY_PREFIX) ? apiKeys.verify(token) : tokens.verify(token);
   }
 
+  /** Reads KV for `token` (once, however many ask at the same time) and remembers the answer. */
+  function refresh(hash: string, token: string, now: number): Promise<GrantContext | null> {
+    let lookingUp = pending.get(hash);
+    if (!lookingUp) {
+      const started = generation;
+      lookingUp = lookup(token).then((grant) => {
+        // A revocation while KV was being read may have removed what was read: keep nothing.
+        if (grant && started === generation) {
+          const until = Math.min(now + cacheMs, grant.expiresAt ?? Infinity);
+          remembered.delete(hash);
+          remembered.set(hash, { grant, until });
+          if (remembered.size > maxEntries) remembered.delete(remembered.keys().next().value!);
+        } else {
+          remembered.delete(hash);
+        }
+        return grant;
+      }).finally(() => pending.delete(hash));
+      pending.set(hash, lookingUp);
+    }
+    return lookingUp;
+  }
+
   return {
     async verify(token) {
       if (typeof token !== "string" || token.length === 0) return null;
@@ -67,22 +91,13 @@ export function createTokenVerifier(deps: TokenVerifierDeps): CachingTokenVerifi
       const hash = await sha256Hex(token);
       const known = remembered.get(hash);
       if (known && known.until > now) return known.grant;
-      if (known) remembered.delete(hash);
-      let lookingUp = pending.get(hash);
-      if (!lookingUp) {
-        const started = generation;
-        lookingUp = lookup(token).then((grant) => {
-          // A revocation while KV was being read may have removed what was read: keep nothing.
-          if (grant && started === generation) {
-            const until = Math.min(now + cacheMs, grant.expiresAt ?? Infinity);
-            remembered.set(hash, { grant, until });
-            if (remembered.size > maxEntries) remembered.delete(remembered.keys().next().value!);
-          }
-          return grant;
-        }).finally(() => pending.delete(hash));
-        pending.set(hash, lookingUp);
+      if (known && known.until + cacheMs > now && (known.grant.expiresAt ?? Infinity) > now) {
+        // Stale by less than one more cacheMs: answer with it, and read KV for the next request.
+        refresh(hash, token, now).catch(() => {});
+        return known.grant;
       }
-      return await lookingUp;
+      if (known) remembered.delete(hash);
+      return await refresh(hash, token, now);
     },
     forget() {
       generation++;

@@ -7,14 +7,15 @@
  * publishes that count as its own shard, `keys.rateLimitShard(…, process)`,
  * through the shared group commit (so the write rides in a commit that
  * happens anyway). A process reads the other processes' shards of a subject
- * at most every `refreshMs`; a hit is allowed while the sliding-window
+ * at most every `refreshMs`, in the background while a subject is busy; a hit
+ * is allowed while the sliding-window
  * estimate (previous window weighted by what is left of it, plus the current
  * one) of all shards stays under the limit. Shards never conflict: each is
  * written by one process only, as an absolute value.
  *
  * The price of not reading KV on every hit: a client that spreads a burst over
  * several processes can exceed its limit by what the other processes admitted
- * in the last `refreshMs`. Within one process the limit is exact. Sign-in and
+ * in the last one or two `refreshMs`. Within one process the limit is exact. Sign-in and
  * registration keep the exact, read-every-time limiter of `rate_limits.ts`.
  *
  * @module
@@ -167,11 +168,15 @@ export function createShardedRateLimiter(deps: ShardedRateLimiterDeps): ShardedR
         const subject = subjectOf(hit);
         return { hit, subject, window: Math.floor(now / hit.rule.windowMs) };
       });
-      await Promise.all(
-        states
-          .filter(({ subject }) => now - subject.refreshedAt >= refreshMs)
-          .map(({ subject, window }) => refresh(subject, window)),
-      );
+      // Counts older than refreshMs are re-read in the background (this hit uses them as they
+      // are); only counts older than twice that, or never read, are waited for.
+      const waits: Promise<void>[] = [];
+      for (const { subject, window } of states) {
+        const age = now - subject.refreshedAt;
+        if (age >= 2 * refreshMs) waits.push(refresh(subject, window));
+        else if (age >= refreshMs) refresh(subject, window).catch(() => {});
+      }
+      await Promise.all(waits);
       const results: RateLimitResult[] = [];
       for (const { hit, subject, window } of states) {
         const { limit, windowMs } = hit.rule;

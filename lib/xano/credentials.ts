@@ -4,11 +4,12 @@
  * alone reveals nothing and a value cannot be moved to another user; only
  * non-secret metadata (kind, state, times, hosts) is stored in the clear.
  *
- * With `cacheMs`, an opened credential is reused for that long, so a busy user
+ * With `cacheMs`, an opened credential is reused for that long (and for one
+ * more `cacheMs` while it is re-opened in the background), so a busy user
  * costs no KV read and no decryption per Xano call. Writes through this store
  * drop the user's cached copy at once; a change made by another process
- * applies within `cacheMs` (a renewed token shows up sooner: the old one's
- * 401 makes the refresher read KV afresh).
+ * applies within about two `cacheMs` (a renewed token shows up sooner: the old
+ * one's 401 makes the refresher read KV afresh).
  *
  * @example
  * ```ts
@@ -108,6 +109,13 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
   const { kv, sealer, clock } = deps;
   const cacheMs = deps.cacheMs ?? 0;
   const opened = new Map<string, { entry: CredentialEntry; until: number }>();
+  const loading = new Map<string, Promise<CredentialEntry | null>>();
+  /** Bumped by every write through this store, so a read that overlapped one is not cached. */
+  let changes = 0;
+  const forget = (userId: string) => {
+    changes++;
+    opened.delete(userId);
+  };
 
   async function build(
     userId: string,
@@ -137,19 +145,45 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
   ): Promise<CredentialEntry | null> {
     const now = clock.now();
     const cached = opened.get(userId);
-    if (cached && cached.until > now && options.cached) return cached.entry;
-    opened.delete(userId);
-    const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
-    if (entry.value === null || entry.versionstamp === null) return null;
-    const credential = JSON.parse(
-      await sealer.open(CREDENTIAL_PURPOSE, entry.value.sealed, userId),
-    ) as XanoCredential;
-    const result = { credential, status: toStatus(entry.value), versionstamp: entry.versionstamp };
-    if (cacheMs > 0 && result.status.state === "ok") {
-      opened.set(userId, { entry: result, until: now + cacheMs });
-      if (opened.size > 10_000) opened.delete(opened.keys().next().value!);
+    if (cached && options.cached) {
+      if (cached.until > now) return cached.entry;
+      if (cached.until + cacheMs > now) {
+        // Stale by less than one more cacheMs: answer with it and re-open it for the next call.
+        load(userId).catch(() => opened.delete(userId));
+        return cached.entry;
+      }
     }
-    return result;
+    return await load(userId);
+  }
+
+  /** Reads and opens the stored credential (once for concurrent callers) and caches it. */
+  function load(userId: string): Promise<CredentialEntry | null> {
+    let running = loading.get(userId);
+    if (running) return running;
+    const started = changes;
+    running = (async () => {
+      const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
+      if (entry.value === null || entry.versionstamp === null) {
+        opened.delete(userId);
+        return null;
+      }
+      const credential = JSON.parse(
+        await sealer.open(CREDENTIAL_PURPOSE, entry.value.sealed, userId),
+      ) as XanoCredential;
+      const status = toStatus(entry.value);
+      const result = { credential, status, versionstamp: entry.versionstamp };
+      // Not cached when this process changed a credential meanwhile (it may be older).
+      if (cacheMs > 0 && status.state === "ok" && started === changes) {
+        opened.delete(userId);
+        opened.set(userId, { entry: result, until: clock.now() + cacheMs });
+        if (opened.size > 10_000) opened.delete(opened.keys().next().value!);
+      } else {
+        opened.delete(userId);
+      }
+      return result;
+    })().finally(() => loading.delete(userId));
+    loading.set(userId, running);
+    return running;
   }
 
   return {
@@ -158,14 +192,14 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
     },
     read,
     async put(userId, credential) {
-      opened.delete(userId);
+      forget(userId);
       const key = keys.xanoCredential(userId);
       const previous = await kv.get<StoredCredential>(key);
       await kv.set(key, await build(userId, credential, previous.value, false));
-      opened.delete(userId);
+      forget(userId);
     },
     async replace(userId, credential, versionstamp, options = {}) {
-      opened.delete(userId);
+      forget(userId);
       const key = keys.xanoCredential(userId);
       const previous = await kv.get<StoredCredential>(key);
       if (previous.versionstamp !== versionstamp) return false;
@@ -173,16 +207,16 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
       const op = kv.atomic().check({ key, versionstamp }).set(key, value);
       for (const extra of options.alsoDelete ?? []) op.delete(extra);
       const { ok } = await op.commit();
-      opened.delete(userId);
+      forget(userId);
       return ok;
     },
     async delete(userId) {
-      opened.delete(userId);
+      forget(userId);
       await kv.delete(keys.xanoCredential(userId));
-      opened.delete(userId);
+      forget(userId);
     },
     async markNeedsSignIn(userId, reason) {
-      opened.delete(userId);
+      forget(userId);
       const key = keys.xanoCredential(userId);
       for (let attempt = 0; attempt < 5; attempt++) {
         const entry = await kv.get<StoredCredential>(key);
@@ -194,7 +228,7 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
           updatedAt: clock.now(),
         };
         const result = await kv.atomic().check(entry).set(key, value).commit();
-        opened.delete(userId);
+        forget(userId);
         if (result.ok) return;
       }
       throw new ConflictError(

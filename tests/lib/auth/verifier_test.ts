@@ -107,3 +107,28 @@ Deno.test("token verifier: a burst of requests with a new token reads KV once", 
   assert.ok(grants.every((g) => g?.userId === "u-1"));
   assert.equal(keys.reads(), 1);
 });
+
+Deno.test("token verifier: a stale entry answers once more while KV is read again; a revocation elsewhere shows on the next request", async () => {
+  const clock = manualClock(1_000);
+  let current: GrantContext | null = grant();
+  let reads = 0;
+  const verifier = createTokenVerifier({
+    tokens: { verify: () => Promise.resolve(null) },
+    apiKeys: { verify: () => (reads++, Promise.resolve(current)) },
+    clock,
+    cacheMs: 1_000,
+  });
+  await verifier.verify(KEY);
+  current = null; // another process revokes the key
+  clock.advance(1_500); // stale, but within one more cacheMs
+  assert.equal((await verifier.verify(KEY))?.userId, "u-1", "answered from the stale entry");
+  assert.equal(reads, 2, "while KV was read again");
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the background read lands
+  assert.equal(await verifier.verify(KEY), null, "the re-read revocation applies next");
+
+  current = grant();
+  await verifier.verify(KEY);
+  clock.advance(2_000); // two cacheMs: too old to answer with
+  current = null;
+  assert.equal(await verifier.verify(KEY), null, "read before answering");
+});
