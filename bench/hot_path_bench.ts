@@ -108,9 +108,13 @@ Deno.bench("writes: audit record then response event, one durable commit", {
   await events.storeEvent("s", response);
   await recorded;
 });
-Deno.bench("writes: audit record and response event as two durable commits", {
+// How the two were written before the shared group commit: each in its own awaited commit.
+let n = 0;
+Deno.bench("writes: audit-sized record and response event as two durable commits", {
   group: "writes",
 }, async () => {
-  await audit.record(call);
-  await events.storeEvent("s", response);
+  const id = `two-${n++}`;
+  await kv.atomic().set(["bench_audit", id], { ...call, id, at: Date.now() })
+    .sum(["bench_usage", "calls"], 1n).commit();
+  await kv.set(["bench_events", id], { message: response, expiresAt: Date.now() + 60_000 });
 });
