@@ -6,7 +6,75 @@
 import assert from "node:assert/strict";
 import { freePort, httpClient, prepareKv, startServer } from "./_process.ts";
 import { scale } from "./_stack.ts";
-import { audit, auditAndUsage, rowsByName, writeAll, writeAllBulk } from "./_writes.ts";
+import type { Client } from "../../mcp/sdk.ts";
+import {
+  audit,
+  auditAndUsage,
+  rowsByName,
+  writeAll,
+  writeAllBulk,
+  type WriteReport,
+} from "./_writes.ts";
+
+/** One kill -9 scenario: a writer runs, the server is killed once a third is confirmed. */
+interface KillScenario {
+  readonly name: string;
+  readonly prefix: string;
+  readonly writes: number;
+  write(
+    client: Client,
+    markers: readonly string[],
+    options: { maxAttempts: number; onAck(acked: number): void },
+  ): Promise<WriteReport>;
+  /** The least number of audit records the run must leave. */
+  readonly minAudited: number;
+}
+
+/** Runs `scenario` against a real main.ts, kills it mid-run, restarts it, and checks the books. */
+async function killMidRun(scenario: KillScenario): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: `xmcp-${scenario.prefix}` });
+  const port = freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const { key, meta } = await prepareKv(dir, origin);
+  let server = await startServer({ dir, port });
+  const client = await httpClient(key, () => origin);
+  const markers = Array.from({ length: scenario.writes }, (_, i) => `${scenario.prefix}${i}`);
+  let restart: Promise<void> | undefined;
+  const report = await scenario.write(client, markers, {
+    maxAttempts: 40,
+    onAck(acked) {
+      if (acked < Math.floor(scenario.writes / 3) || restart) return;
+      restart = (async () => {
+        await server.kill();
+        server = await startServer({ dir, port });
+      })();
+    },
+  });
+  await restart;
+  try {
+    const rows = await rowsByName(fetch, meta, scenario.prefix);
+    const { lost, duplicated } = audit(markers, rows);
+    const kv = await Deno.openKv(`${dir}/kv.sqlite3`);
+    const books = await auditAndUsage(kv, "u-1");
+    kv.close();
+    const counts = { lost: lost.length, duplicated: duplicated.length, ...books };
+    console.log(JSON.stringify({ scenario: scenario.name, ...report, ...counts }));
+    assert.ok(restart, "the server was killed mid-run");
+    assert.deepEqual(duplicated, []);
+    assert.deepEqual(lost, []);
+    assert.equal(report.gaveUp, 0);
+    assert.equal(
+      books.auditRecords,
+      books.usageCalls,
+      "audit records and usage counters commit together",
+    );
+    assert.ok(books.auditRecords >= scenario.minAudited);
+  } finally {
+    await client.close().catch(() => {});
+    await server.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+}
 
 const WRITES = scale(24, 300);
 
@@ -15,57 +83,14 @@ Deno.test({
     `processes: kill -9 in the middle of ${WRITES} writes, restart on the same KV: the session resumes, no write lost or duplicated, audit and usage agree`,
   sanitizeResources: false,
   sanitizeOps: false,
-  async fn() {
-    const dir = await Deno.makeTempDir({ prefix: "xmcp-kill-" });
-    const port = freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    const { key, meta } = await prepareKv(dir, origin);
-    let server = await startServer({ dir, port });
-    const client = await httpClient(key, () => origin);
-    const markers = Array.from({ length: WRITES }, (_, i) => `kill-${i}`);
-    let restart: Promise<void> | undefined;
-    const report = await writeAll(client, markers, {
-      maxAttempts: 40,
-      onAck(acked) {
-        if (acked !== Math.floor(WRITES / 3) || restart) return;
-        restart = (async () => {
-          await server.kill();
-          server = await startServer({ dir, port });
-        })();
-      },
-    });
-    await restart;
-    try {
-      const rows = await rowsByName(fetch, meta, "kill-");
-      const { lost, duplicated } = audit(markers, rows);
-      const kv = await Deno.openKv(`${dir}/kv.sqlite3`);
-      const books = await auditAndUsage(kv, "u-1");
-      kv.close();
-      console.log(
-        JSON.stringify({
-          scenario: "kill -9",
-          ...report,
-          lost: lost.length,
-          duplicated: duplicated.length,
-          ...books,
-        }),
-      );
-      assert.ok(restart, "the server was killed mid-run");
-      assert.deepEqual(duplicated, []);
-      assert.deepEqual(lost, []);
-      assert.equal(report.gaveUp, 0);
-      assert.equal(
-        books.auditRecords,
-        books.usageCalls,
-        "audit records and usage counters commit together",
-      );
-      assert.ok(books.auditRecords >= WRITES);
-    } finally {
-      await client.close().catch(() => {});
-      await server.stop();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+  fn: () =>
+    killMidRun({
+      name: "kill -9",
+      prefix: "kill-",
+      writes: WRITES,
+      write: writeAll,
+      minAudited: WRITES,
+    }),
 });
 
 const BULK_WRITES = scale(60, 500);
@@ -75,52 +100,14 @@ Deno.test({
     `processes: kill -9 in the middle of bulk writes (${BULK_WRITES} records in batches of 10 with match_field), restart: none lost or duplicated`,
   sanitizeResources: false,
   sanitizeOps: false,
-  async fn() {
-    const dir = await Deno.makeTempDir({ prefix: "xmcp-kill-bulk-" });
-    const port = freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    const { key, meta } = await prepareKv(dir, origin);
-    let server = await startServer({ dir, port });
-    const client = await httpClient(key, () => origin);
-    const markers = Array.from({ length: BULK_WRITES }, (_, i) => `bulk-${i}`);
-    let restart: Promise<void> | undefined;
-    const report = await writeAllBulk(client, markers, {
-      maxAttempts: 40,
-      onAck(acked) {
-        if (acked < Math.floor(BULK_WRITES / 3) || restart) return;
-        restart = (async () => {
-          await server.kill();
-          server = await startServer({ dir, port });
-        })();
-      },
-    });
-    await restart;
-    try {
-      const rows = await rowsByName(fetch, meta, "bulk-");
-      const { lost, duplicated } = audit(markers, rows);
-      const kv = await Deno.openKv(`${dir}/kv.sqlite3`);
-      const books = await auditAndUsage(kv, "u-1");
-      kv.close();
-      console.log(
-        JSON.stringify({
-          scenario: "kill -9, bulk",
-          ...report,
-          lost: lost.length,
-          duplicated: duplicated.length,
-          ...books,
-        }),
-      );
-      assert.ok(restart, "the server was killed mid-run");
-      assert.deepEqual(duplicated, []);
-      assert.deepEqual(lost, []);
-      assert.equal(report.gaveUp, 0);
-      assert.equal(books.auditRecords, books.usageCalls);
-    } finally {
-      await client.close().catch(() => {});
-      await server.stop();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+  fn: () =>
+    killMidRun({
+      name: "kill -9, bulk",
+      prefix: "bulk-",
+      writes: BULK_WRITES,
+      write: writeAllBulk,
+      minAudited: BULK_WRITES / 10,
+    }),
 });
 
 Deno.test({
