@@ -20,6 +20,20 @@ function countingKeys(grant: GrantContext | null) {
   };
 }
 
+/** A caching verifier over API keys that `verify` answers (OAuth tokens never verify). */
+function cachingVerifier(
+  verify: () => Promise<GrantContext | null>,
+  clock: ReturnType<typeof manualClock>,
+  cacheMs: number,
+) {
+  return createTokenVerifier({
+    tokens: { verify: () => Promise.resolve(null) },
+    apiKeys: { verify },
+    clock,
+    cacheMs,
+  });
+}
+
 const grant = (expiresAt?: number): GrantContext => ({
   userId: "u-1",
   grantId: "k-1",
@@ -32,12 +46,7 @@ const grant = (expiresAt?: number): GrantContext => ({
 Deno.test("token verifier: a verified key is remembered for cacheMs, then read again", async () => {
   const clock = manualClock(1_000);
   const keys = countingKeys(grant());
-  const verifier = createTokenVerifier({
-    tokens: { verify: () => Promise.resolve(null) },
-    apiKeys: keys.apiKeys,
-    clock,
-    cacheMs: 1_000,
-  });
+  const verifier = cachingVerifier(keys.apiKeys.verify, clock, 1_000);
   for (let i = 0; i < 5; i++) assert.equal((await verifier.verify(KEY))?.userId, "u-1");
   assert.equal(keys.reads(), 1);
   clock.advance(1_000);
@@ -51,24 +60,14 @@ Deno.test("token verifier: a verified key is remembered for cacheMs, then read a
 Deno.test("token verifier: never remembers a token past its expiry, nor a refusal", async () => {
   const clock = manualClock(1_000);
   const expiring = countingKeys(grant(1_200));
-  const verifier = createTokenVerifier({
-    tokens: { verify: () => Promise.resolve(null) },
-    apiKeys: expiring.apiKeys,
-    clock,
-    cacheMs: 10_000,
-  });
+  const verifier = cachingVerifier(expiring.apiKeys.verify, clock, 10_000);
   await verifier.verify(KEY);
   clock.advance(200);
   await verifier.verify(KEY);
   assert.equal(expiring.reads(), 2, "re-read at the token's own expiry");
 
   const refusing = countingKeys(null);
-  const strict = createTokenVerifier({
-    tokens: { verify: () => Promise.resolve(null) },
-    apiKeys: refusing.apiKeys,
-    clock,
-    cacheMs: 10_000,
-  });
+  const strict = cachingVerifier(refusing.apiKeys.verify, clock, 10_000);
   await strict.verify(KEY);
   await strict.verify(KEY);
   assert.equal(refusing.reads(), 2);
@@ -97,12 +96,7 @@ Deno.test("token verifier: revoking an API key or a grant in the auth server app
 
 Deno.test("token verifier: a burst of requests with a new token reads KV once", async () => {
   const keys = countingKeys(grant());
-  const verifier = createTokenVerifier({
-    tokens: { verify: () => Promise.resolve(null) },
-    apiKeys: keys.apiKeys,
-    clock: manualClock(),
-    cacheMs: 1_000,
-  });
+  const verifier = cachingVerifier(keys.apiKeys.verify, manualClock(), 1_000);
   const grants = await Promise.all(Array.from({ length: 20 }, () => verifier.verify(KEY)));
   assert.ok(grants.every((g) => g?.userId === "u-1"));
   assert.equal(keys.reads(), 1);
@@ -112,12 +106,7 @@ Deno.test("token verifier: a stale entry answers once more while KV is read agai
   const clock = manualClock(1_000);
   let current: GrantContext | null = grant();
   let reads = 0;
-  const verifier = createTokenVerifier({
-    tokens: { verify: () => Promise.resolve(null) },
-    apiKeys: { verify: () => (reads++, Promise.resolve(current)) },
-    clock,
-    cacheMs: 1_000,
-  });
+  const verifier = cachingVerifier(() => (reads++, Promise.resolve(current)), clock, 1_000);
   await verifier.verify(KEY);
   current = null; // another process revokes the key
   clock.advance(1_500); // stale, but within one more cacheMs
