@@ -37,6 +37,39 @@ export interface McpAppOptions extends GuardOptions {
   readonly maxBodyBytes?: number;
 }
 
+/**
+ * Authenticates a request (when a verifier is set) and reads its connection settings: the
+ * caller the MCP transports serve, with the grant it came from, or the error response.
+ */
+export async function resolveCaller(
+  c: Context,
+  options: { readonly verifier?: TokenVerifier | null; readonly publicUrl: string },
+): Promise<{ grant: GrantContext | null; caller: Caller } | Response> {
+  let grant: GrantContext | null = null;
+  if (options.verifier) {
+    const auth = await authenticate(c, options.verifier, options.publicUrl);
+    if (auth instanceof Response) return auth;
+    grant = auth;
+  }
+  const settings = connectionSettings(c, grant);
+  if (settings instanceof Response) return settings;
+  const caller: Caller = {
+    grantId: grant?.grantId ?? "anonymous",
+    userId: grant?.userId ?? "anonymous",
+    settings: settings as unknown as Record<string, unknown>,
+    authInfo: grant
+      ? {
+        token: "",
+        clientId: grant.clientId,
+        scopes: [...grant.scopes],
+        expiresAt: grant.expiresAt ? Math.floor(grant.expiresAt / 1000) : undefined,
+        extra: { grant },
+      }
+      : undefined,
+  };
+  return { grant, caller };
+}
+
 /** The scope every MCP request needs; tools may need more. */
 export const BASE_SCOPE: Scope = "xano:read";
 const ADVERTISED_SCOPES = "xano:read xano:write xano:deploy";
@@ -53,14 +86,9 @@ export function mcpApp(options: McpAppOptions): Hono {
   const app = new Hono();
   app.use("/mcp", hostOriginGuard(options), mcpCors(options));
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
-    let grant: GrantContext | null = null;
-    if (options.verifier) {
-      const auth = await authenticate(c, options.verifier, options.publicUrl);
-      if (auth instanceof Response) return auth;
-      grant = auth;
-    }
-    const settings = connectionSettings(c, grant);
-    if (settings instanceof Response) return settings;
+    const who = await resolveCaller(c, options);
+    if (who instanceof Response) return who;
+    const { grant, caller } = who;
 
     const body = await readJsonBody(c.req.raw, options.maxBodyBytes);
     if (body.kind === "error") return body.response;
@@ -71,20 +99,6 @@ export function mcpApp(options: McpAppOptions): Hono {
         return insufficientScope(c, options.publicUrl, [...grant.scopes, needed], needed);
       }
     }
-    const caller: Caller = {
-      grantId: grant?.grantId ?? "anonymous",
-      userId: grant?.userId ?? "anonymous",
-      settings: settings as unknown as Record<string, unknown>,
-      authInfo: grant
-        ? {
-          token: "",
-          clientId: grant.clientId,
-          scopes: [...grant.scopes],
-          expiresAt: grant.expiresAt ? Math.floor(grant.expiresAt / 1000) : undefined,
-          extra: { grant },
-        }
-        : undefined,
-    };
     if (
       options.modern && body.kind === "json" &&
       !(await options.modern.isLegacy(c.req.raw, parsed))

@@ -10,9 +10,9 @@
  */
 
 import { type Context, Hono } from "hono";
-import type { GrantContext, TokenVerifier } from "../lib/auth/types.ts";
+import type { TokenVerifier } from "../lib/auth/types.ts";
 import { randomToken } from "../lib/crypto.ts";
-import { authenticate, connectionSettings } from "./app.ts";
+import { resolveCaller } from "./app.ts";
 import { type GuardOptions, hostOriginGuard, mcpCors, readJsonBody } from "./http_guard.ts";
 import type { JSONRPCMessage, McpServer, Transport } from "./sdk.ts";
 import type { Caller } from "./sessions.ts";
@@ -94,22 +94,8 @@ export function legacySseApp(options: LegacySseOptions): { app: Hono; close(): P
   app.use("/sse/*", hostOriginGuard(options), mcpCors(options));
 
   async function caller(c: Context): Promise<Caller | Response> {
-    let grant: GrantContext | null = null;
-    if (options.verifier) {
-      const auth = await authenticate(c, options.verifier, options.publicUrl);
-      if (auth instanceof Response) return auth;
-      grant = auth;
-    }
-    const settings = connectionSettings(c, grant);
-    if (settings instanceof Response) return settings;
-    return {
-      grantId: grant?.grantId ?? "anonymous",
-      userId: grant?.userId ?? "anonymous",
-      settings: settings as unknown as Record<string, unknown>,
-      authInfo: grant
-        ? { token: "", clientId: grant.clientId, scopes: [...grant.scopes], extra: { grant } }
-        : undefined,
-    };
+    const who = await resolveCaller(c, options);
+    return who instanceof Response ? who : who.caller;
   }
 
   app.get("/sse", async (c) => {
