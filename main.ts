@@ -7,7 +7,7 @@
 
 import { createApp } from "./lib/app.ts";
 import { randomId, systemClock } from "./lib/clock.ts";
-import { ConfigError, loadConfig } from "./lib/config.ts";
+import { ensureKvDir, loadConfigOrExit, sandboxLogFields } from "./lib/startup.ts";
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
@@ -23,16 +23,7 @@ import { createXanoRuntime } from "./lib/xano/mod.ts";
 const SHUTDOWN_DRAIN_MS = 5_000;
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(Deno.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`error: ${error.message}`);
-      Deno.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(Deno.env);
   const logger = createLogger({ level: config.logLevel });
 
   let masterKey = config.encryptionKey;
@@ -48,10 +39,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (config.kvPath !== ":memory:" && !config.kvPath.includes("://")) {
-    const dir = config.kvPath.replace(/\/[^/]*$/, "");
-    if (dir && dir !== config.kvPath) await Deno.mkdir(dir, { recursive: true });
-  }
+  await ensureKvDir(config.kvPath);
   // Processes sharing one KV file may find it locked for a moment: retry, never fail the request.
   const kv = retryOnBusy(await Deno.openKv(config.kvPath));
   const sealer = await createSealer(masterKey);
@@ -82,16 +70,7 @@ async function main(): Promise<void> {
     const urls = sandbox.urls(config.publicUrl);
     logger.warn(
       "No Xano configured (XANO_AUTH_URL, XANO_META_URL): the local Xano sandbox stands in for Xano",
-      {
-        metaApi: urls.meta,
-        authApi: urls.auth,
-        demoEmail: config.sandbox.demoEmail,
-        // The demo password is public knowledge in development only.
-        ...(config.env === "development"
-          ? { demoSignIn: `${config.sandbox.demoEmail} / ${config.sandbox.demoPassword}` }
-          : {}),
-        faults: config.sandbox.faults || "none",
-      },
+      sandboxLogFields(config, urls),
     );
     if (config.env === "production") {
       logger.error(

@@ -8,7 +8,8 @@
  */
 
 import { systemClock } from "./lib/clock.ts";
-import { type Config, ConfigError, loadConfig } from "./lib/config.ts";
+import type { Config } from "./lib/config.ts";
+import { ensureKvDir, loadConfigOrExit, sandboxLogFields } from "./lib/startup.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { createSandbox, FaultSpecError, type Sandbox } from "./lib/sandbox/mod.ts";
 
@@ -48,35 +49,14 @@ export async function serveSandbox(
     config.host.includes(":") ? `[${config.host}]` : config.host
   }:${server.addr.port}`;
   const urls = sandbox.urls(origin);
-  deps.logger.info("local Xano sandbox listening", {
-    metaApi: urls.meta,
-    authApi: urls.auth,
-    demoEmail: config.sandbox.demoEmail,
-    // The demo password is public knowledge in development only.
-    ...(config.env === "development"
-      ? { demoSignIn: `${config.sandbox.demoEmail} / ${config.sandbox.demoPassword}` }
-      : {}),
-    faults: config.sandbox.faults || "none",
-  });
+  deps.logger.info("local Xano sandbox listening", sandboxLogFields(config, urls));
   return { sandbox, server, origin };
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(Deno.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`error: ${error.message}`);
-      Deno.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(Deno.env);
   const logger = createLogger({ level: config.logLevel });
-  if (config.kvPath !== ":memory:" && !config.kvPath.includes("://")) {
-    const dir = config.kvPath.replace(/\/[^/]*$/, "");
-    if (dir && dir !== config.kvPath) await Deno.mkdir(dir, { recursive: true });
-  }
+  await ensureKvDir(config.kvPath);
   const kv = await Deno.openKv(config.kvPath);
   let served: SandboxServer;
   try {
