@@ -7,6 +7,8 @@
  * @module
  */
 
+import { field as fieldWithDefaults } from "./fields.ts";
+import type { FieldType } from "../xano/field_types.ts";
 import type { ApiGroup, Field, Logic, Table } from "./model.ts";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -95,16 +97,7 @@ function isFieldLike(value: unknown): value is { name: string; type: string } {
 }
 
 function asField(value: { name: string; type: string }): Field {
-  return {
-    description: "",
-    nullable: false,
-    default: "",
-    required: false,
-    access: "public",
-    sensitive: false,
-    style: "single",
-    ...value,
-  } as Field;
+  return fieldWithDefaults(value.name, value.type as FieldType, value as Partial<Field>);
 }
 
 function defaultLiteral(field: Field): string {
