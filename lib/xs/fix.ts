@@ -33,6 +33,7 @@ import {
   verbCase,
 } from "./fix_rules.ts";
 import { T } from "./lexer.ts";
+import { FOLK_FILTER_NAMES } from "./names.ts";
 import { parseUnit } from "./parse_expr.ts";
 import { parseSource } from "./parser.ts";
 import { Cursor } from "./parser_core.ts";
@@ -45,24 +46,12 @@ export interface FixResult {
 }
 
 const FILTER_ALIASES: Readonly<Record<string, string>> = {
-  lowercase: "to_lower",
-  lower: "to_lower",
-  uppercase: "to_upper",
-  upper: "to_upper",
+  ...FOLK_FILTER_NAMES,
   tolower: "to_lower",
   toupper: "to_upper",
-  length: "strlen",
-  len: "count",
-  size: "count",
-  tostring: "to_text",
-  to_string: "to_text",
-  string: "to_text",
-  int: "to_int",
   integer: "to_int",
   to_integer: "to_int",
-  to_number: "to_decimal",
   float: "to_decimal",
-  stringify: "json_encode",
   parse_json: "json_decode",
   trimmed: "trim",
   to_lower_case: "to_lower",

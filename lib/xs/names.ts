@@ -133,3 +133,23 @@ export const UNASSIGNABLE: ReadonlySet<string> = new Set([
   "$var",
   ...ENV_VARIABLES,
 ]);
+
+/**
+ * Names AIs reach for that are plain renames of a real expression filter: the validator
+ * suggests the real name and `fixXanoScript` substitutes it (each adds a few of its own).
+ */
+export const FOLK_FILTER_NAMES: Readonly<Record<string, string>> = {
+  lower: "to_lower",
+  lowercase: "to_lower",
+  upper: "to_upper",
+  uppercase: "to_upper",
+  length: "strlen",
+  len: "count",
+  size: "count",
+  tostring: "to_text",
+  to_string: "to_text",
+  string: "to_text",
+  int: "to_int",
+  to_number: "to_decimal",
+  stringify: "json_encode",
+};

@@ -21,6 +21,7 @@ import { T, type Token } from "./lexer.ts";
 import {
   ENV_VARIABLES,
   EXPRESSION_FILTERS,
+  FOLK_FILTER_NAMES,
   OPERATORS,
   QUERY_FILTERS,
   QUERY_WORD_OPERATORS,
@@ -151,20 +152,9 @@ export function parseFilters(p: Cursor, mode: ExprMode): XsFilter[] {
   return filters;
 }
 
+/** Suggestions only: `add_days` and `parse` need more than a rename, so the fixer leaves them. */
 const FILTER_HINTS: Readonly<Record<string, string>> = {
-  lower: "to_lower",
-  lowercase: "to_lower",
-  upper: "to_upper",
-  uppercase: "to_upper",
-  length: "strlen",
-  len: "count",
-  size: "count",
-  tostring: "to_text",
-  to_string: "to_text",
-  string: "to_text",
-  int: "to_int",
-  to_number: "to_decimal",
-  stringify: "json_encode",
+  ...FOLK_FILTER_NAMES,
   parse: "json_decode",
   add_days: "transform_timestamp",
 };
