@@ -48,16 +48,7 @@ export interface StoredCredential {
 }
 
 /** The credential's state without secrets (for the dashboard and the debug tools). */
-export interface CredentialStatus {
-  readonly state: CredentialState;
-  readonly kind: XanoCredential["kind"];
-  readonly reason?: string;
-  readonly metaHost: string;
-  readonly authHost?: string;
-  readonly obtainedAt: number;
-  readonly lastRefreshAt?: number;
-  readonly updatedAt: number;
-}
+export type CredentialStatus = Omit<StoredCredential, "version" | "sealed">;
 
 /** A stored credential, opened, with the version it was read at. */
 export interface CredentialEntry {
