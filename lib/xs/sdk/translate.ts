@@ -19,9 +19,9 @@ import {
   FORBIDDEN_GLOBALS,
   forbidGlobal,
   notAllowed,
+  noteFix,
   posOf,
   type Scope,
-  snippet,
 } from "./translate_scope.ts";
 import { toArg } from "./translate_values.ts";
 import type { SdkValue } from "./values.ts";
@@ -128,12 +128,7 @@ export function translate(source: string, options: { fix?: boolean } = {}): Prog
         if (
           e.type === "CallExpression" && isConsole((e as acorn.CallExpression).callee) && scope.fix
         ) {
-          fixes.push({
-            rule: "drop-console",
-            before: snippet(scope, e),
-            after: "",
-            line: posOf(e).line,
-          });
+          noteFix(scope, e, "drop-console", "");
           return;
         }
         const chain = chainOf(e);

@@ -116,6 +116,11 @@ export function snippet(scope: Scope, node: acorn.Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** Records a fix that rewrote the source of `node` as `after`. */
+export function noteFix(scope: Scope, node: acorn.Node, rule: string, after: string): void {
+  scope.fixes.push({ rule, before: snippet(scope, node), after, line: posOf(node).line });
+}
+
 /** A readable name for an AST node type: `WhileStatement` → `A while statement`. */
 export function describe(type: string): string {
   const words = type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();

@@ -18,10 +18,10 @@ import {
   FORBIDDEN_MEMBERS,
   forbidGlobal,
   notAllowed,
+  noteFix,
   posOf,
   reject,
   type Scope,
-  snippet,
 } from "./translate_scope.ts";
 import { buildArray, buildObject, chain, expr, isPlainObject, type SdkValue } from "./values.ts";
 
@@ -173,12 +173,7 @@ function toValueOf(scope: Scope, node: acorn.Node, ok: { value: boolean }): SdkV
 
 /** Reports a spread of a literal (or constant) folded into its object or array. */
 function inlinedSpread(scope: Scope, node: acorn.SpreadElement): void {
-  scope.fixes.push({
-    rule: "inline-spread",
-    before: snippet(scope, node),
-    after: "(properties written out)",
-    line: posOf(node).line,
-  });
+  noteFix(scope, node, "inline-spread", "(properties written out)");
 }
 
 function identifierValue(
@@ -278,12 +273,7 @@ function memberValue(
   ) {
     const text = `$${path.join(".")}`;
     if (scope.fix) {
-      scope.fixes.push({
-        rule: "js-member-to-expression",
-        before: snippet(scope, node),
-        after: text,
-        line: posOf(node).line,
-      });
+      noteFix(scope, node, "js-member-to-expression", text);
       return expr(text);
     }
     ok.value = false;
@@ -392,12 +382,7 @@ function concatenation(
       const text = values.map((v) => (v as string).startsWith("$") ? v : quote(v as string)).join(
         " ~ ",
       );
-      scope.fixes.push({
-        rule: "concat-to-tilde",
-        before: snippet(scope, node),
-        after: text,
-        line: posOf(node).line,
-      });
+      noteFix(scope, node, "concat-to-tilde", text);
       return expr(text);
     }
   }
