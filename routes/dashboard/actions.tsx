@@ -10,7 +10,8 @@ import { ALL_SCOPES, type Scope } from "../../lib/auth/types.ts";
 import type { WebDeps } from "../../lib/web/deps.ts";
 import { renderPage } from "../../lib/web/render.ts";
 import { assertFormAllowed, chrome, field, fields, readForm, type WebEnv } from "../_shared.ts";
-import ApiKeys, { EXPIRY_CHOICES } from "./ApiKeys.tsx";
+import { EXPIRY_CHOICES } from "./ApiKeys.tsx";
+import { renderApiKeys } from "./_api_keys.tsx";
 import { renderOverview } from "./_overview.tsx";
 import { deployTargets } from "./_deploy_targets.ts";
 import PlaygroundPage from "./PlaygroundPage.tsx";
@@ -38,37 +39,18 @@ export function actionRoutes(deps: WebDeps): Hono<WebEnv> {
       ? "Choose when the key expires"
       : null;
     if (error) {
-      const keys = await deps.apiKeys.list(session.user.id);
-      return renderPage(
-        c,
-        <ApiKeys
-          {...chrome(deps)}
-          session={session}
-          keys={keys}
-          now={deps.clock.now()}
-          flash={{ kind: "error", text: error }}
-          form={{ name, scopes }}
-        />,
-        { status: 400 },
-      );
+      return await renderApiKeys(c, deps, session, {
+        flash: { kind: "error", text: error },
+        form: { name, scopes },
+        status: 400,
+      });
     }
     const created = await deps.apiKeys.create(session.user.id, {
       name,
       scopes: scopes as Scope[],
       expiresInDays: expiry![1],
     });
-    const keys = await deps.apiKeys.list(session.user.id);
-    return renderPage(
-      c,
-      <ApiKeys
-        {...chrome(deps)}
-        session={session}
-        keys={keys}
-        now={deps.clock.now()}
-        created={created}
-      />,
-      { status: 201 },
-    );
+    return await renderApiKeys(c, deps, session, { created, status: 201 });
   });
 
   app.post("/api-keys/:id/revoke", async (c) => {

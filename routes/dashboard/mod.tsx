@@ -12,7 +12,7 @@ import type { WebDeps } from "../../lib/web/deps.ts";
 import { renderPage } from "../../lib/web/render.ts";
 import { chrome, mcpUrl, type WebEnv } from "../_shared.ts";
 import { actionRoutes } from "./actions.tsx";
-import ApiKeys from "./ApiKeys.tsx";
+import { renderApiKeys } from "./_api_keys.tsx";
 import Connections from "./Connections.tsx";
 import Docs from "./Docs.tsx";
 import { eventRoutes } from "./event_routes.tsx";
@@ -79,19 +79,8 @@ export function dashboardRoutes(deps: WebDeps): Hono<WebEnv> {
   });
 
   app.get("/api-keys", async (c) => {
-    const session = c.get("session");
-    const keys = await deps.apiKeys.list(session.user.id);
     const flash = NOTICES[c.req.query("notice") ?? ""];
-    return renderPage(
-      c,
-      <ApiKeys
-        {...chrome(deps)}
-        session={session}
-        keys={keys}
-        now={deps.clock.now()}
-        flash={flash}
-      />,
-    );
+    return await renderApiKeys(c, deps, c.get("session"), { flash });
   });
 
   app.get("/usage", async (c) => {
