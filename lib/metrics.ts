@@ -83,6 +83,8 @@ export interface Metrics {
   readonly kvCommitDuration: Histogram<"outcome">;
   /** Writers (tool calls' writes) sharing one group commit. */
   readonly kvCommitWriters: Histogram;
+  /** Process memory read at scrape time (`rss`, `heap_total`, `heap_used`, `external`), in bytes. */
+  readonly processMemory: Gauge<"kind">;
   /** The Prometheus text exposition of every metric. */
   render(): Promise<string>;
 }
@@ -185,6 +187,19 @@ export function createMetrics(): Metrics {
       help: "Writes sharing one durable KV commit",
       buckets: [1, 2, 4, 8, 16, 32],
       registers,
+    }),
+    processMemory: new Gauge({
+      name: "process_memory_bytes",
+      help: "Process memory at scrape time: resident set, V8 heap total and used, external",
+      labelNames: ["kind"],
+      registers,
+      collect() {
+        const usage = Deno.memoryUsage();
+        this.set({ kind: "rss" }, usage.rss);
+        this.set({ kind: "heap_total" }, usage.heapTotal);
+        this.set({ kind: "heap_used" }, usage.heapUsed);
+        this.set({ kind: "external" }, usage.external);
+      },
     }),
     render: () => registry.metrics(),
   };

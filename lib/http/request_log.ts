@@ -43,7 +43,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
     c.header("X-Request-Id", requestId);
     const fields = {
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: c.req.path,
       status: c.res.status,
       ms: Math.round((now() - started) * 100) / 100,
     };

@@ -23,6 +23,7 @@ import { createGroupCommit, type GroupCommit } from "./group_commit.ts";
 import { keys, prefixes } from "./keys.ts";
 import { redactText, summariseArguments } from "./redact.ts";
 import { addUsage } from "./usage.ts";
+import type { KvWrites } from "./coalesce.ts";
 
 /** How a tool call ended. */
 export type Outcome = "ok" | "error";
@@ -141,7 +142,7 @@ export function createAuditStore(deps: AuditStoreDeps): AuditStore {
         ...(call.error ? { error: redactText(call.error).slice(0, 300) } : {}),
         expiresAt: at + retentionMs,
       };
-      const mutations = (op: Deno.AtomicOperation) => {
+      const mutations = (op: KvWrites) => {
         op.set(keys.audit(call.userId, record.id), record, {
           expireIn: retentionMs,
         });

@@ -15,8 +15,13 @@
  * @module
  */
 
-/** Adds one writer's mutations (sets, sums, deletes; no checks) to an atomic operation. */
-export type Mutations = (op: Deno.AtomicOperation) => void;
+import { CoalescedMutations, type KvWrites } from "./coalesce.ts";
+
+/**
+ * Adds one writer's mutations (sets, deletes, sums, mins, maxes; no checks) to a group. The
+ * group's mutations are merged before they are committed (see {@link CoalescedMutations}).
+ */
+export type Mutations = (op: KvWrites) => void;
 
 /** Options of {@link createGroupCommit}. */
 export interface GroupCommitOptions {
@@ -33,6 +38,9 @@ export interface GroupCommitOptions {
 /** One commit attempt, as {@link GroupCommitOptions.onCommit} sees it. */
 export interface CommitInfo {
   readonly writers: number;
+  /** Mutations the writers made, and how many were committed after merging. */
+  readonly mutations: number;
+  readonly merged: number;
   readonly ms: number;
   readonly ok: boolean;
 }
@@ -85,14 +93,23 @@ export function createGroupCommit(kv: Deno.Kv, options: GroupCommitOptions = {})
   async function commitOne(group: readonly Pending[]): Promise<void> {
     const started = performance.now();
     let ok = false;
+    const writes = new CoalescedMutations();
+    let merged = 0;
     try {
+      for (const pending of group) pending.mutations(writes);
       const op = kv.atomic();
-      for (const pending of group) pending.mutations(op);
+      merged = writes.apply(op);
       const result = await op.commit();
       if (!result.ok) throw new Error("The KV commit was refused");
       ok = true;
     } finally {
-      options.onCommit?.({ writers: group.length, ms: performance.now() - started, ok });
+      options.onCommit?.({
+        writers: group.length,
+        mutations: writes.recorded,
+        merged,
+        ms: performance.now() - started,
+        ok,
+      });
     }
   }
 

@@ -16,6 +16,7 @@
  * @module
  */
 
+import type { KvWrites } from "./coalesce.ts";
 import type { Clock } from "../clock.ts";
 import { keys, prefixes } from "./keys.ts";
 
@@ -87,7 +88,7 @@ export function utcDay(at: number): string {
 }
 
 /** Adds the counters of one call to `op` (commit it together with the audit record). */
-export function addUsage(op: Deno.AtomicOperation, sample: UsageSample): Deno.AtomicOperation {
+export function addUsage<T extends KvWrites>(op: T, sample: UsageSample): T {
   const day = utcDay(sample.at);
   const bump = (metric: string) => op.sum(keys.usage(sample.userId, day, sample.tool, metric), 1n);
   bump("calls");

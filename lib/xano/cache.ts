@@ -126,6 +126,7 @@ function covers(prefix: string, key: string): boolean {
 
 /** The cache key of a read: path, `?`, then the sorted query (`/workspace?` for the bare list). */
 export function cacheKey(path: string, query: URLSearchParams): string {
+  if (query.size === 0) return `${path}?`;
   // Code-unit order: canonical without a locale (localeCompare's first call builds an ICU
   // collator, ~10 ms on the first tool call after a start).
   const sorted = new URLSearchParams([...query].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));

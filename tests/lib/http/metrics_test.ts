@@ -49,3 +49,14 @@ Deno.test("metrics: METRICS_TOKEN protects /metrics", async () => {
   assert.equal(ok.status, 200);
   await ok.body?.cancel();
 });
+
+Deno.test("metrics: process memory is read at scrape time (RSS, heap total and used, external)", async () => {
+  const text = await createMetrics().render();
+  for (const kind of ["rss", "heap_total", "heap_used", "external"]) {
+    const value = new RegExp(`process_memory_bytes\\{kind="${kind}"\\} (\\d+)`).exec(text);
+    assert.ok(value, `missing ${kind}`);
+    assert.ok(Number(value[1]) > 0, `${kind} is ${value[1]}`);
+  }
+  const rss = Number(/process_memory_bytes\{kind="rss"\} (\d+)/.exec(text)![1]);
+  assert.ok(rss > 10 * 2 ** 20 && rss < 2 ** 34, `rss ${rss} bytes is not a process size`);
+});

@@ -122,3 +122,25 @@ Deno.test("group commit: every commit attempt is reported with its writers and o
     { writers: 1, ok: false },
   ]);
 });
+
+Deno.test("group commit: writers' mutations of the same keys are merged before the commit", async () => {
+  using kv = await memoryKv();
+  const seen: { writers: number; mutations: number; merged: number }[] = [];
+  const group = createGroupCommit(kv, {
+    onCommit: ({ writers, mutations, merged }) => void seen.push({ writers, mutations, merged }),
+  });
+  await Promise.all(
+    Array.from(
+      { length: 10 },
+      (_, i) =>
+        group.defer((op) =>
+          op.set(["audit", i], i).set(["seen"], i).sum(["calls"], 1n).sum(["latency"], 2n)
+        ),
+    ),
+  );
+  assert.deepEqual(seen, [{ writers: 10, mutations: 40, merged: 13 }]);
+  assert.equal((await kv.get(["seen"])).value, 9);
+  assert.equal((await kv.get<Deno.KvU64>(["calls"])).value?.value, 10n);
+  assert.equal((await kv.get<Deno.KvU64>(["latency"])).value?.value, 20n);
+  assert.equal((await Array.fromAsync(kv.list({ prefix: ["audit"] }))).length, 10);
+});
