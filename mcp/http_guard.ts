@@ -7,7 +7,7 @@
  */
 
 import type { MiddlewareHandler } from "hono";
-import { cors } from "hono/cors";
+import { setResponseHeader } from "../lib/http/response_headers.ts";
 
 /** Largest JSON-RPC body accepted on `/mcp`. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -73,24 +73,45 @@ function forbidden(message: string) {
   return { jsonrpc: "2.0", error: { code: -32000, message }, id: null };
 }
 
-/** CORS for browser MCP clients: preflight, and the MCP headers exposed on every response. */
+const CORS_PREFLIGHT = {
+  "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
+  "Access-Control-Allow-Headers": [
+    "Authorization",
+    "Content-Type",
+    "Accept",
+    "Mcp-Session-Id",
+    "MCP-Protocol-Version",
+    "Last-Event-ID",
+    "Mcp-Method",
+    "Mcp-Name",
+  ].join(", "),
+  "Access-Control-Max-Age": "600",
+};
+const CORS_EXPOSE = "Mcp-Session-Id, WWW-Authenticate, MCP-Protocol-Version";
+
+/**
+ * CORS for browser MCP clients: preflights answered with the MCP headers, and
+ * every response exposing them to an allowed origin. Headers are set on the
+ * final response in place (see `setResponseHeader`), not on copies of it.
+ */
 export function mcpCors(options: GuardOptions): MiddlewareHandler {
-  return cors({
-    origin: (origin) => (origin && isAllowedOrigin(origin, options) ? origin : null),
-    allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-    allowHeaders: [
-      "Authorization",
-      "Content-Type",
-      "Accept",
-      "Mcp-Session-Id",
-      "MCP-Protocol-Version",
-      "Last-Event-ID",
-      "Mcp-Method",
-      "Mcp-Name",
-    ],
-    exposeHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "MCP-Protocol-Version"],
-    maxAge: 600,
-  });
+  return async (c, next) => {
+    const origin = c.req.header("origin");
+    const allowed = origin !== undefined && isAllowedOrigin(origin, options) ? origin : undefined;
+    if (c.req.method === "OPTIONS") {
+      const headers = new Headers({
+        ...CORS_PREFLIGHT,
+        "Access-Control-Expose-Headers": CORS_EXPOSE,
+        Vary: "Origin, Access-Control-Request-Headers",
+      });
+      if (allowed) headers.set("Access-Control-Allow-Origin", allowed);
+      return new Response(null, { status: 204, headers });
+    }
+    await next();
+    setResponseHeader(c, "Access-Control-Expose-Headers", CORS_EXPOSE);
+    setResponseHeader(c, "Vary", "Origin", true);
+    if (allowed) setResponseHeader(c, "Access-Control-Allow-Origin", allowed);
+  };
 }
 
 /** The outcome of {@link readJsonBody}. */

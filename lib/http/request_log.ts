@@ -9,6 +9,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { IdGenerator } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import { setResponseHeader } from "./response_headers.ts";
 
 /** Context variables this middleware sets. */
 export interface RequestLogVariables {
@@ -40,7 +41,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
     c.set("log", log);
     const started = now();
     await next();
-    c.header("X-Request-Id", requestId);
+    setResponseHeader(c, "X-Request-Id", requestId);
     const fields = {
       method: c.req.method,
       path: c.req.path,

@@ -7,6 +7,7 @@
  */
 
 import type { MiddlewareHandler } from "hono";
+import { setResponseHeader } from "./response_headers.ts";
 
 /** The CSP sent with every HTML page. */
 export const CONTENT_SECURITY_POLICY = [
@@ -31,18 +32,16 @@ export interface SecurityHeadersOptions {
 export function securityHeaders(options: SecurityHeadersOptions): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const headers = c.res.headers;
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    if (options.hsts) {
-      headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-    }
-    if (headers.get("Content-Type")?.startsWith("text/html")) {
-      headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-      headers.set("X-Frame-Options", "DENY");
-      headers.set("Cross-Origin-Opener-Policy", "same-origin");
-      headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-      if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+    const set = (name: string, value: string) => setResponseHeader(c, name, value);
+    set("X-Content-Type-Options", "nosniff");
+    set("Referrer-Policy", "no-referrer");
+    if (options.hsts) set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+      set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      set("X-Frame-Options", "DENY");
+      set("Cross-Origin-Opener-Policy", "same-origin");
+      set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+      if (!c.res.headers.has("Cache-Control")) set("Cache-Control", "no-store");
     }
   };
 }

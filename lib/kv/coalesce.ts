@@ -109,13 +109,13 @@ export class CoalescedMutations implements KvWrites {
   }
 }
 
-/** A string naming a KV key exactly (parts tagged by type, strings quoted). */
+/** A string naming a KV key exactly (parts tagged by type, strings prefixed with their length). */
 export function keyId(key: Deno.KvKey): string {
   let id = "";
   for (const part of key) {
     switch (typeof part) {
       case "string":
-        id += `s${JSON.stringify(part)}`;
+        id += `s${part.length}:${part}`;
         break;
       case "number":
         id += `n${Object.is(part, -0) ? "-0" : part};`;

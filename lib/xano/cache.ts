@@ -128,9 +128,13 @@ function covers(prefix: string, key: string): boolean {
 export function cacheKey(path: string, query: URLSearchParams): string {
   if (query.size === 0) return `${path}?`;
   // Code-unit order: canonical without a locale (localeCompare's first call builds an ICU
-  // collator, ~10 ms on the first tool call after a start).
-  const sorted = new URLSearchParams([...query].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  return `${path}?${sorted}`;
+  // collator, ~10 ms on the first tool call after a start). Encoded by hand: the key is ours,
+  // and URLSearchParams' own serialisation is a round trip into the runtime on every call.
+  const pairs = [...query].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return `${path}?${
+    pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+      .join("&")
+  }`;
 }
 
 /**

@@ -79,8 +79,12 @@ Deno.test("mcp app: CORS preflight allows MCP headers and responses expose them"
   );
   assert.ok(pre.status === 204 || pre.status === 200);
   assert.match(pre.headers.get("access-control-allow-headers") ?? "", /Mcp-Session-Id/);
+  assert.equal(pre.headers.get("access-control-allow-origin"), "http://localhost:6274");
+  assert.match(pre.headers.get("access-control-allow-methods") ?? "", /POST/);
   const res = await app.fetch(rpc(INIT, { origin: "http://localhost:6274" }));
   assert.equal(res.status, 401);
+  assert.equal(res.headers.get("access-control-allow-origin"), "http://localhost:6274");
+  assert.match(res.headers.get("vary") ?? "", /Origin/);
   assert.match(res.headers.get("access-control-expose-headers") ?? "", /WWW-Authenticate/);
   assert.match(res.headers.get("access-control-expose-headers") ?? "", /Mcp-Session-Id/);
 });
