@@ -11,6 +11,7 @@ import { ensureKvDir, loadConfigOrExit, sandboxLogFields } from "./lib/startup.t
 import { createSealer } from "./lib/crypto.ts";
 import { loadOrCreateDevKey } from "./lib/dev_key.ts";
 import { createLogger } from "./lib/log.ts";
+import { createLineWriter } from "./lib/log_writer.ts";
 import type { Sandbox } from "./lib/sandbox/mod.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { retryOnBusy } from "./lib/kv/busy_retry.ts";
@@ -24,7 +25,10 @@ const SHUTDOWN_DRAIN_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(Deno.env);
-  const logger = createLogger({ level: config.logLevel });
+  // Request lines are written once per event-loop turn; warnings and errors at once.
+  const lines = createLineWriter();
+  globalThis.addEventListener("unload", () => lines.flush());
+  const logger = createLogger({ level: config.logLevel, write: lines.write });
 
   let masterKey = config.encryptionKey;
   if (!masterKey) {
@@ -153,6 +157,7 @@ async function main(): Promise<void> {
       logger.warn("shutdown: closing connections still open", { afterMs: SHUTDOWN_DRAIN_MS });
     }
     kv.close();
+    lines.flush();
     Deno.exit(0);
   };
   Deno.addSignalListener("SIGINT", shutdown);
