@@ -16,8 +16,14 @@
  * the latency difference there only restates the throughput ratio; it is
  * reported as well.
  *
- * Run: `deno task bench:ops [--calls 20] [--paced-rate 250] [--paced-calls 40] [--soak 600]
- * [--quiet]` (`--quiet`: `LOG_LEVEL=warn`, no request log lines)
+ * Each level starts with `--warmup` untimed calls per session, so both servers are measured
+ * with their code compiled (the product's path is longer, so it takes longer to warm; the
+ * cold start is measured on its own). Server CPU per call (user + system time of the server
+ * process from /proc, all its threads) is reported next to throughput: it does not depend on
+ * how the bench's own clients share the machine's CPUs.
+ *
+ * Run: `deno task bench:ops [--calls 40] [--warmup 20] [--paced-rate 250] [--paced-calls 40]
+ * [--soak 600] [--quiet]` (`--quiet`: `LOG_LEVEL=warn`, no request log lines)
  */
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
@@ -29,7 +35,8 @@ function arg(name: string, fallback: number): number {
 }
 
 const LEVELS = [1, 10, 50, 200];
-const CALLS = arg("calls", 20);
+const CALLS = arg("calls", 40);
+const WARMUP = arg("warmup", 20);
 const SOAK_S = arg("soak", 0);
 const PACED_RATE = arg("paced-rate", 250);
 const PACED_CALLS = arg("paced-calls", 40);
@@ -45,6 +52,12 @@ const ENV = {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** User + system CPU time of a process, all threads, in ms (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = Deno.readTextFileSync(`/proc/${pid}/stat`).split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 function rssMb(pid: number): number {
   const status = Deno.readTextFileSync(`/proc/${pid}/status`);
@@ -66,6 +79,8 @@ interface LevelResult {
   p50: number;
   p99: number;
   callsPerSecond: number;
+  /** Server CPU time per timed call (ms). */
+  cpuMsPerCall: number;
   rssMb: number;
 }
 
@@ -76,8 +91,11 @@ async function level(
   key?: string,
 ): Promise<LevelResult> {
   const clients = await Promise.all(Array.from({ length: sessions }, () => connect(url, key)));
-  await Promise.all(clients.map((c) => c.callTool(TOOL)));
+  await Promise.all(clients.map(async (c) => {
+    for (let i = 0; i < Math.max(1, WARMUP); i++) await c.callTool(TOOL);
+  }));
   const latencies: number[] = [];
+  const cpuBefore = cpuMs(pid);
   const started = performance.now();
   await Promise.all(clients.map(async (client) => {
     for (let i = 0; i < CALLS; i++) {
@@ -88,6 +106,7 @@ async function level(
     }
   }));
   const elapsed = performance.now() - started;
+  const cpu = cpuMs(pid) - cpuBefore;
   const rss = rssMb(pid);
   await Promise.all(clients.map((c) => c.close()));
   latencies.sort((a, b) => a - b);
@@ -97,6 +116,7 @@ async function level(
     p50: round(pct(latencies, 50)),
     p99: round(pct(latencies, 99)),
     callsPerSecond: Math.round((latencies.length / elapsed) * 1000),
+    cpuMsPerCall: round(cpu / latencies.length),
     rssMb: rss,
   };
 }
@@ -237,6 +257,7 @@ const result = {
   deno: Deno.version.deno,
   cpus: navigator.hardwareConcurrency,
   callsPerSession: CALLS,
+  warmupCallsPerSession: WARMUP,
   tool: "xano_list_tables (workspace 1 of the sandbox, 3 tables)",
   coldStart: { listeningMs: Math.round(listeningMs), firstToolAnswerMs: Math.round(coldStartMs) },
   levels: rows,
@@ -247,6 +268,7 @@ const result = {
     saturatedLatencyDiffP50At50Ms: round(at50.ours.p50 - at50.floor.p50),
     saturatedLatencyDiffP99At50Ms: round(at50.ours.p99 - at50.floor.p99),
     throughputRatioAt50: round(at50.ours.callsPerSecond / at50.floor.callsPerSecond),
+    cpuRatioAt50: round(at50.floor.cpuMsPerCall / at50.ours.cpuMsPerCall),
     rssAt200Mb: at200.ours.rssMb,
   },
   soak: SOAK_S > 0
@@ -263,21 +285,21 @@ const result = {
 };
 
 const table = rows.map((r) =>
-  `| ${r.sessions} | ${r.ours.p50} / ${r.ours.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.ours.callsPerSecond} | ${r.floor.callsPerSecond} | ${r.ours.rssMb} | ${r.floor.rssMb} |`
+  `| ${r.sessions} | ${r.ours.p50} / ${r.ours.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.ours.callsPerSecond} | ${r.floor.callsPerSecond} | ${r.ours.cpuMsPerCall} / ${r.floor.cpuMsPerCall} | ${r.ours.rssMb} | ${r.floor.rssMb} |`
 ).join("\n");
 const md = `# Load through the whole product vs the bare SDK floor${
   QUIET ? " (LOG_LEVEL=warn)" : ""
 }
 
-Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`deno task bench:ops --calls ${CALLS}${
+Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`deno task bench:ops --calls ${CALLS} --warmup ${WARMUP}${
   SOAK_S ? ` --soak ${SOAK_S}` : ""
 }\`. Ours: \`main.ts\` in its own process (API key auth, KV rate limits, KV sessions, one audit record +
 usage counters per call, the Xano client against the embedded sandbox, a JSON log line per request). Floor: the
 SDK's streamable HTTP server in its own process answering the same result with no auth, KV or Xano.
 Clients: SDK clients over loopback HTTP in the bench process (sharing the machine's CPUs).
 
-| sessions | ours p50 / p99 ms | floor p50 / p99 ms | ours calls/s | floor calls/s | ours RSS MB | floor RSS MB |
-| --- | --- | --- | --- | --- | --- | --- |
+| sessions | ours p50 / p99 ms | floor p50 / p99 ms | ours calls/s | floor calls/s | server CPU ms per call, ours / floor | ours RSS MB | floor RSS MB |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${table}
 
 Cold start (spawn \`deno run main.ts\` → first tool answer): ${result.coldStart.firstToolAnswerMs} ms
@@ -293,7 +315,7 @@ Paced load, ${PACED_SESSIONS} sessions each calling every ${
 | floor | ${pacedFloor.p50} | ${pacedFloor.p90} | ${pacedFloor.p99} |
 
 Our overhead per call at 50 sessions (paced, ours − floor): p50 ${result.targets.overheadP50At50Ms} ms, p99 ${result.targets.overheadP99At50Ms} ms.
-Throughput at 50 saturating sessions: ${result.targets.throughputRatioAt50} × the floor (latency difference there, which is queueing:
+Throughput at 50 saturating sessions: ${result.targets.throughputRatioAt50} × the floor; server CPU per call: the floor's is ${result.targets.cpuRatioAt50} × ours (latency difference there, which is queueing:
 p50 ${result.targets.saturatedLatencyDiffP50At50Ms} ms, p99 ${result.targets.saturatedLatencyDiffP99At50Ms} ms). RSS at 200 sessions: ${result.targets.rssAt200Mb} MB.
 ${
   result.soak

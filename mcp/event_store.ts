@@ -2,7 +2,16 @@
  * SSE event store in Deno KV, so a client can resume a broken stream with
  * `Last-Event-ID` on any process that shares the KV, even after a restart.
  * Events are namespaced by session; an event id encodes its stream
- * (`<stream>:<sequence>`), as the 2025-11-25 transport rules recommend.
+ * (`<stream>:<opened>-<sequence>`), as the 2025-11-25 transport rules recommend.
+ *
+ * A request's stream is keyed by the time it opened, then session and stream
+ * (`<opened>/<session>/<stream>`), and the opening time travels in every event
+ * id, so resuming needs nothing but the id. New events therefore land at the
+ * end of KV's key order instead of at a random place (request streams have
+ * random ids): a commit of ten answers touches a page or two rather than ten,
+ * which halves its SQLite time (`bench/kv_event_keys_bench.ts`). A session's
+ * long-lived GET stream, and ids of the older `<stream>:<sequence>` form, keep
+ * the `<session>/<stream>` key.
  *
  * Writes go through the process's group commit: concurrent sessions share one
  * durable commit, and the audit record of the tool call being answered rides
@@ -20,6 +29,9 @@ import type { EventStore, JSONRPCMessage } from "./sdk.ts";
 
 /** How long stored events stay replayable. */
 export const EVENT_TTL_MS = 15 * 60_000;
+
+/** The SDK's id of a session's standalone GET stream (v1 and v2 SDKs): it lives as long as the session. */
+const STANDALONE_STREAM = "_GET_stream";
 
 /** Characters of JSON per KV value (at most 2 bytes each: under KV's 64 KiB value limit). */
 const PART_CHARS = 30_000;
@@ -64,23 +76,45 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
   const ttl = options.ttlMs ?? EVENT_TTL_MS;
   const writes = options.writes ?? createGroupCommit(kv);
   let counter = 0;
-  const streamKey = (streamId: string) => `${sessionId}/${streamId}`;
+  // When each request stream of this session opened, most recently used last.
+  const opened = new Map<string, { at: string; usedAt: number }>();
+  const streamKey = (streamId: string, at?: string) =>
+    at === undefined ? `${sessionId}/${streamId}` : `${at}/${sessionId}/${streamId}`;
 
   function nextSequence(): string {
     counter = (counter + 1) % 1_000_000;
-    return `${String(clock.now()).padStart(15, "0")}${String(counter).padStart(6, "0")}`;
+    return `${pad15(clock.now())}${String(counter).padStart(6, "0")}`;
+  }
+
+  /** When `streamId` opened (now, for a stream not seen yet); none for the GET stream. */
+  function openedAt(streamId: string, now: number): string | undefined {
+    if (streamId === STANDALONE_STREAM) return undefined;
+    const known = opened.get(streamId);
+    opened.delete(streamId);
+    opened.set(streamId, { at: known?.at ?? pad15(now), usedAt: now });
+    if (!known) {
+      // Streams idle for longer than events live are done: their events have expired.
+      for (const [id, entry] of opened) {
+        if (now - entry.usedAt < ttl) break;
+        opened.delete(id);
+      }
+    }
+    return opened.get(streamId)!.at;
   }
 
   const store: KvEventStore = {
     muted: false,
     async storeEvent(streamId, message) {
       const sequence = nextSequence();
-      const eventId = `${streamId}:${sequence}`;
+      const at = openedAt(streamId, clock.now());
+      const eventId = at === undefined
+        ? `${streamId}:${sequence}`
+        : `${streamId}:${at}-${sequence}`;
       // A priming event (empty message) only marks a position: replay starts after its sequence
       // and never sends it, so it needs no record (saves one durable KV write per SSE stream).
       if (store.muted || Object.keys(message).length === 0) return eventId;
       const json = JSON.stringify(message);
-      const stream = streamKey(streamId);
+      const stream = streamKey(streamId, at);
       const expiresAt = clock.now() + ttl;
       if (json.length <= PART_CHARS) {
         await writes.commit(
@@ -111,16 +145,24 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
     async replayEventsAfter(lastEventId, { send }) {
       const parsed = parseEventId(lastEventId);
       if (!parsed) throw new Error(`Invalid event id "${lastEventId}"`);
-      const prefix = prefixes.mcpEvents(streamKey(parsed.streamId));
-      const start = keys.mcpEvent(streamKey(parsed.streamId), parsed.sequence);
+      const stream = streamKey(parsed.streamId, parsed.opened);
+      // Events this process adds to the stream after the replay go under the same key.
+      if (parsed.opened !== undefined && !opened.has(parsed.streamId)) {
+        opened.set(parsed.streamId, { at: parsed.opened, usedAt: clock.now() });
+      }
+      const prefix = prefixes.mcpEvents(stream);
+      const start = keys.mcpEvent(stream, parsed.sequence);
       const now = clock.now();
       for await (const entry of kv.list<StoredEvent>({ prefix, start })) {
         const sequence = String(entry.key.at(-1));
         if (sequence <= parsed.sequence || entry.value.expiresAt <= now) continue;
         const message = entry.value.message ??
-          await joinParts(kv, streamKey(parsed.streamId), sequence, entry.value.parts ?? 0);
+          await joinParts(kv, stream, sequence, entry.value.parts ?? 0);
         if (!message || Object.keys(message).length === 0) continue; // priming (older records)
-        await send(`${parsed.streamId}:${sequence}`, message as JSONRPCMessage);
+        const id = parsed.opened === undefined
+          ? `${parsed.streamId}:${sequence}`
+          : `${parsed.streamId}:${parsed.opened}-${sequence}`;
+        await send(id, message as JSONRPCMessage);
       }
       return parsed.streamId;
     },
@@ -144,7 +186,16 @@ async function joinParts(
     : undefined;
 }
 
-function parseEventId(eventId: string): { streamId: string; sequence: string } | undefined {
-  const match = /^([A-Za-z0-9_-]{1,64}):(\d{21})$/.exec(eventId);
-  return match ? { streamId: match[1], sequence: match[2] } : undefined;
+function parseEventId(
+  eventId: string,
+): { streamId: string; opened?: string; sequence: string } | undefined {
+  const match = /^([A-Za-z0-9_-]{1,64}):(?:(\d{15})-)?(\d{21})$/.exec(eventId);
+  if (!match) return undefined;
+  return match[2] === undefined
+    ? { streamId: match[1], sequence: match[3] }
+    : { streamId: match[1], opened: match[2], sequence: match[3] };
+}
+
+function pad15(ms: number): string {
+  return String(ms).padStart(15, "0");
 }

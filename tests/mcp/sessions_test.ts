@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { manualClock } from "../../lib/clock.ts";
-import { createKvEventStore } from "../../mcp/event_store.ts";
+import { createKvEventStore, EVENT_TTL_MS } from "../../mcp/event_store.ts";
 import { keys, prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
 import { Client, ElicitRequestSchema, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
@@ -109,7 +109,11 @@ Deno.test("mcp event store: replays events after an id, skipping priming events,
   });
   assert.equal(stream, "stream-a");
   assert.deepEqual(seen, ["notifications/a", "notifications/b"]);
-  const stored = await Array.fromAsync(kv.list({ prefix: prefixes.mcpEvents("s1/stream-a") }));
+  const opened = /^stream-a:(\d{15})-\d{21}$/.exec(priming)?.[1];
+  assert.ok(opened, `the id ${priming} carries when its stream opened`);
+  const stored = await Array.fromAsync(
+    kv.list({ prefix: prefixes.mcpEvents(`${opened}/s1/stream-a`) }),
+  );
   assert.equal(stored.length, 2, "a priming event marks a position and writes no record");
 
   const other = createKvEventStore({ kv, clock, sessionId: "s2" });
@@ -117,6 +121,64 @@ Deno.test("mcp event store: replays events after an id, skipping priming events,
   await other.replayEventsAfter(priming, { send: (id) => Promise.resolve(void none.push(id)) });
   assert.deepEqual(none, []);
   assert.equal(await restarted.getStreamIdForEventId!("garbage"), undefined);
+});
+
+Deno.test("mcp event store: request streams are keyed by when they opened, so new events sort last; the GET stream and old ids keep the session key", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(1_700_000_000_000);
+  const store = createKvEventStore({ kv, clock, sessionId: "zz-session" });
+  const message = (method: string) => ({ jsonrpc: "2.0" as const, method });
+  const a = await store.storeEvent("stream-a", message("a1"));
+  clock.advance(5);
+  const b = await store.storeEvent("stream-b", message("b1"));
+  clock.advance(5);
+  const a2 = await store.storeEvent("stream-a", message("a2"));
+  const get = await store.storeEvent("_GET_stream", message("g1"));
+  assert.match(a, /^stream-a:001700000000000-\d{21}$/);
+  assert.match(b, /^stream-b:001700000000005-\d{21}$/);
+  assert.match(a2, /^stream-a:001700000000000-\d{21}$/, "a stream keeps its opening time");
+  assert.match(get, /^_GET_stream:\d{21}$/);
+  const order = (await Array.fromAsync(kv.list({ prefix: ["mcp_events"] })))
+    .map((entry) => String(entry.key[1]));
+  assert.deepEqual(order, [
+    "001700000000000/zz-session/stream-a",
+    "001700000000000/zz-session/stream-a",
+    "001700000000005/zz-session/stream-b",
+    "zz-session/_GET_stream",
+  ]);
+
+  // Another process resumes stream-a from its first event, then adds to it under the same key.
+  const other = createKvEventStore({ kv, clock, sessionId: "zz-session" });
+  const seen: string[] = [];
+  await other.replayEventsAfter(a, {
+    send: (id, m) => Promise.resolve(void seen.push(`${id} ${(m as { method: string }).method}`)),
+  });
+  assert.deepEqual(seen, [`${a2} a2`]);
+  clock.advance(60_000);
+  assert.match(
+    await other.storeEvent("stream-a", message("a3")),
+    /^stream-a:001700000000000-\d{21}$/,
+  );
+
+  // Records written under the older layout (`<session>/<stream>`, ids `<stream>:<sequence>`).
+  const sequence = (n: number) => `001700000000000${String(n).padStart(6, "0")}`;
+  for (const n of [1, 2]) {
+    await kv.set(["mcp_events", "zz-session/old-stream", sequence(n)], {
+      message: message(`old${n}`),
+      expiresAt: clock.now() + 60_000,
+    });
+  }
+  const old: string[] = [];
+  await other.replayEventsAfter(`old-stream:${sequence(1)}`, {
+    send: (id, m) => Promise.resolve(void old.push(`${id} ${(m as { method: string }).method}`)),
+  });
+  assert.deepEqual(old, [`old-stream:${sequence(2)} old2`]);
+
+  // A stream idle for longer than events live is forgotten (its events have expired).
+  clock.advance(EVENT_TTL_MS);
+  await store.storeEvent("stream-c", message("c1"));
+  const reopened = await store.storeEvent("stream-b", message("b2"));
+  assert.equal(reopened.split(":")[1]!.split("-")[0], String(clock.now()).padStart(15, "0"));
 });
 
 Deno.test("mcp event store: an event over one KV value is kept in parts; one over a commit is sent but not kept", async () => {
@@ -143,7 +205,7 @@ Deno.test("mcp event store: an event over one KV value is kept in parts; one ove
     params: { text: "x".repeat(400_000) },
   };
   const hugeId = await store.storeEvent("s", huge);
-  assert.match(hugeId, /^s:\d{21}$/, "a huge event still gets an id (it is sent)");
+  assert.match(hugeId, /^s:\d{15}-\d{21}$/, "a huge event still gets an id (it is sent)");
   assert.equal(tooLarge.length, 1);
   await store.storeEvent("s", { jsonrpc: "2.0", method: "notifications/after" });
   const seen: unknown[] = [];
