@@ -33,6 +33,9 @@ export const EVENT_TTL_MS = 15 * 60_000;
 /** The SDK's id of a session's standalone GET stream (v1 and v2 SDKs): it lives as long as the session. */
 const STANDALONE_STREAM = "_GET_stream";
 
+/** Answered request streams whose opening time is kept, per session (for late events of a batch). */
+const ANSWERED_KEPT = 16;
+
 /** Characters of JSON per KV value (at most 2 bytes each: under KV's 64 KiB value limit). */
 const PART_CHARS = 30_000;
 /** Most parts of one event (2 bytes per character stays under KV's 800 KiB per commit). */
@@ -76,8 +79,10 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
   const ttl = options.ttlMs ?? EVENT_TTL_MS;
   const writes = options.writes ?? createGroupCommit(kv);
   let counter = 0;
-  // When each request stream of this session opened, most recently used last.
+  // When each open request stream of this session opened, most recently used last; streams
+  // move to `answered` once their response is stored (a few are kept for late events).
   const opened = new Map<string, { at: string; usedAt: number }>();
+  const answered = new Map<string, string>();
   const streamKey = (streamId: string, at?: string) =>
     at === undefined ? `${sessionId}/${streamId}` : `${at}/${sessionId}/${streamId}`;
 
@@ -86,27 +91,34 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
     return `${pad15(clock.now())}${String(counter).padStart(6, "0")}`;
   }
 
-  /** When `streamId` opened (now, for a stream not seen yet); none for the GET stream. */
-  function openedAt(streamId: string, now: number): string | undefined {
+  /**
+   * When `streamId` opened (now, for a stream not seen yet); none for the GET stream. A stream
+   * whose response this is is done: it moves to the last {@link ANSWERED_KEPT} answered ones.
+   */
+  function openedAt(streamId: string, message: object, now: number): string | undefined {
     if (streamId === STANDALONE_STREAM) return undefined;
-    const known = opened.get(streamId);
+    const at = opened.get(streamId)?.at ?? answered.get(streamId) ?? pad15(now);
     opened.delete(streamId);
-    opened.set(streamId, { at: known?.at ?? pad15(now), usedAt: now });
-    if (!known) {
-      // Streams idle for longer than events live are done: their events have expired.
-      for (const [id, entry] of opened) {
-        if (now - entry.usedAt < ttl) break;
-        opened.delete(id);
-      }
+    answered.delete(streamId);
+    if ("id" in message && ("result" in message || "error" in message)) {
+      answered.set(streamId, at);
+      if (answered.size > ANSWERED_KEPT) answered.delete(answered.keys().next().value!);
+      return at;
     }
-    return opened.get(streamId)!.at;
+    opened.set(streamId, { at, usedAt: now });
+    // Streams idle for longer than events live (their client went away) are dropped.
+    for (const [id, entry] of opened) {
+      if (now - entry.usedAt < ttl) break;
+      opened.delete(id);
+    }
+    return at;
   }
 
   const store: KvEventStore = {
     muted: false,
     async storeEvent(streamId, message) {
       const sequence = nextSequence();
-      const at = openedAt(streamId, clock.now());
+      const at = openedAt(streamId, message, clock.now());
       const eventId = at === undefined
         ? `${streamId}:${sequence}`
         : `${streamId}:${at}-${sequence}`;

@@ -179,6 +179,16 @@ Deno.test("mcp event store: request streams are keyed by when they opened, so ne
   await store.storeEvent("stream-c", message("c1"));
   const reopened = await store.storeEvent("stream-b", message("b2"));
   assert.equal(reopened.split(":")[1]!.split("-")[0], String(clock.now()).padStart(15, "0"));
+
+  // A stream is let go once its response is stored; the last 16 answered keep their time.
+  const openedOf = (id: string) => id.split(":")[1]!.split("-")[0];
+  const answer = (id: number) => ({ jsonrpc: "2.0" as const, id, result: {} });
+  const first = await store.storeEvent("stream-r", {} as never);
+  clock.advance(1);
+  assert.equal(openedOf(await store.storeEvent("stream-r", answer(1))), openedOf(first));
+  assert.equal(openedOf(await store.storeEvent("stream-r", answer(2))), openedOf(first));
+  for (let i = 0; i < 16; i++) await store.storeEvent(`later-${i}`, answer(10 + i));
+  assert.notEqual(openedOf(await store.storeEvent("stream-r", answer(3))), openedOf(first));
 });
 
 Deno.test("mcp event store: an event over one KV value is kept in parts; one over a commit is sent but not kept", async () => {
