@@ -25,10 +25,11 @@ const SHUTDOWN_DRAIN_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(Deno.env);
-  // Request lines are written once per event-loop turn; warnings and errors at once.
-  const lines = createLineWriter();
-  globalThis.addEventListener("unload", () => lines.flush());
-  const logger = createLogger({ level: config.logLevel, write: lines.write });
+  // Request lines are written once per event-loop turn; warnings and errors at once. With
+  // OpenTelemetry on, lines go through console, which Deno exports as OTLP logs.
+  const lines = config.logThroughConsole ? undefined : createLineWriter();
+  globalThis.addEventListener("unload", () => lines?.flush());
+  const logger = createLogger({ level: config.logLevel, ...(lines ? { write: lines.write } : {}) });
 
   let masterKey = config.encryptionKey;
   if (!masterKey) {
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
       logger.warn("shutdown: closing connections still open", { afterMs: SHUTDOWN_DRAIN_MS });
     }
     kv.close();
-    lines.flush();
+    lines?.flush();
     Deno.exit(0);
   };
   Deno.addSignalListener("SIGINT", shutdown);

@@ -35,6 +35,12 @@ export interface Config {
   readonly encryptionKey: Uint8Array | undefined;
   /** `LOG_LEVEL`: debug, info (default), warn or error. */
   readonly logLevel: LogLevel;
+  /**
+   * Log lines go through `console`, where Deno's OpenTelemetry exports them as OTLP logs: set
+   * when `OTEL_DENO` is on and `OTEL_DENO_CONSOLE` is not `ignore` (otherwise the server writes
+   * its lines to stdout in batches, once per event-loop turn).
+   */
+  readonly logThroughConsole: boolean;
   /** `METRICS_TOKEN`: when set, `/metrics` requires it as a bearer token. */
   readonly metricsToken: string | undefined;
   /** `COMPILE_CACHE_TTL`: how long compiled SDK code stays in the KV compile cache (default `24h`). */
@@ -186,6 +192,8 @@ export function loadConfig(env: EnvReader): Config {
     dataDir: read.string("DATA_DIR", "./data"),
     encryptionKey,
     logLevel: read.oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"], "info"),
+    logThroughConsole: ["true", "1"].includes(read.optional("OTEL_DENO")?.toLowerCase() ?? "") &&
+      read.optional("OTEL_DENO_CONSOLE")?.toLowerCase() !== "ignore",
     metricsToken: read.optional("METRICS_TOKEN"),
     compileCacheTtlMs: read.duration("COMPILE_CACHE_TTL", 24 * 3_600_000),
     xano: {

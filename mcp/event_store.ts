@@ -9,7 +9,7 @@
  * id, so resuming needs nothing but the id. New events therefore land at the
  * end of KV's key order instead of at a random place (request streams have
  * random ids): a commit of ten answers touches a page or two rather than ten,
- * which halves its SQLite time (`bench/kv_event_keys_bench.ts`). A session's
+ * ~40 % less time, and a far shorter tail (`bench/kv_event_keys_bench.ts`). A session's
  * long-lived GET stream, and ids of the older `<stream>:<sequence>` form, keep
  * the `<session>/<stream>` key.
  *
@@ -119,9 +119,7 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
     async storeEvent(streamId, message) {
       const sequence = nextSequence();
       const at = openedAt(streamId, message, clock.now());
-      const eventId = at === undefined
-        ? `${streamId}:${sequence}`
-        : `${streamId}:${at}-${sequence}`;
+      const eventId = eventIdOf(streamId, at, sequence);
       // A priming event (empty message) only marks a position: replay starts after its sequence
       // and never sends it, so it needs no record (saves one durable KV write per SSE stream).
       if (store.muted || Object.keys(message).length === 0) return eventId;
@@ -171,10 +169,7 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
         const message = entry.value.message ??
           await joinParts(kv, stream, sequence, entry.value.parts ?? 0);
         if (!message || Object.keys(message).length === 0) continue; // priming (older records)
-        const id = parsed.opened === undefined
-          ? `${parsed.streamId}:${sequence}`
-          : `${parsed.streamId}:${parsed.opened}-${sequence}`;
-        await send(id, message as JSONRPCMessage);
+        await send(eventIdOf(parsed.streamId, parsed.opened, sequence), message as JSONRPCMessage);
       }
       return parsed.streamId;
     },
@@ -196,6 +191,11 @@ async function joinParts(
   return fragments.length === parts && parts > 0
     ? JSON.parse(fragments.join("")) as JSONRPCMessage
     : undefined;
+}
+
+/** `<stream>:<opened>-<sequence>`, or `<stream>:<sequence>` for the GET stream (the older form). */
+function eventIdOf(streamId: string, opened: string | undefined, sequence: string): string {
+  return opened === undefined ? `${streamId}:${sequence}` : `${streamId}:${opened}-${sequence}`;
 }
 
 function parseEventId(

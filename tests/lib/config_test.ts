@@ -207,3 +207,14 @@ Deno.test("config: invalid rate limits are named, and sign-in limits cannot be s
     },
   );
 });
+
+Deno.test("config: log lines go through console only when Deno's OpenTelemetry exports console output", () => {
+  assert.equal(loadConfig(env({})).logThroughConsole, false);
+  assert.equal(loadConfig(env({ OTEL_DENO: "true" })).logThroughConsole, true);
+  assert.equal(loadConfig(env({ OTEL_DENO: "1" })).logThroughConsole, true);
+  assert.equal(
+    loadConfig(env({ OTEL_DENO: "true", OTEL_DENO_CONSOLE: "ignore" })).logThroughConsole,
+    false,
+  );
+  assert.equal(loadConfig(env({ OTEL_DENO: "false" })).logThroughConsole, false);
+});

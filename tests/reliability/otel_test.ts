@@ -39,9 +39,14 @@ Deno.test({
       assert.equal(live.status, 200);
       await live.body?.cancel();
       const deadline = Date.now() + 10_000;
-      while (!received.some((r) => r.path === "/v1/traces") && Date.now() < deadline) {
+      const logged = () =>
+        received.some((r) => r.path === "/v1/logs" && r.body.includes("listening"));
+      while (
+        !(received.some((r) => r.path === "/v1/traces") && logged()) && Date.now() < deadline
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      assert.ok(logged(), "our JSON log lines are exported as OTLP logs");
       const traces = received.filter((r) => r.path === "/v1/traces").map((r) => r.body).join("");
       assert.match(traces, /xano-mcp-test/, "spans carry OTEL_SERVICE_NAME");
       assert.match(traces, /GET/, "the HTTP request was traced");
