@@ -6,7 +6,8 @@
  * result with no auth, KV or Xano (the floor), in the same run. Also the cold
  * start to a first tool answer, server RSS per level (from /proc), and with
  * `--soak SECONDS` a soak at 50 sessions with RSS sampled every 5 s.
- * Writes bench/results/ops_load.{json,md} (`ops_load_quiet.*` with `--quiet`).
+ * Writes bench/results/ops_load.{json,md} (`ops_load_quiet.*` with `--quiet`, `ops_load_v8.*`
+ * with `--v8-flags`).
  *
  * Overhead is measured at a paced load: 50 sessions each calling every
  * `50 / --paced-rate` seconds (250 calls/s in all by default, well under
@@ -23,15 +24,41 @@
  * how the bench's own clients share the machine's CPUs.
  *
  * Run: `deno task bench:ops [--calls 40] [--warmup 20] [--paced-rate 250] [--paced-calls 40]
- * [--soak 600] [--quiet]` (`--quiet`: `LOG_LEVEL=warn`, no request log lines)
+ * [--soak 600] [--quiet] [--v8-flags FLAGS]` (`--quiet`: `LOG_LEVEL=warn`, no request log lines;
+ * `--v8-flags`: our server's V8 flags instead of the `start` task's, e.g. `--optimize-for-size`)
  */
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
 
+/** The value of `--name value` or `--name=value`; unknown options stop the run. */
+function option(name: string): string | undefined {
+  for (let i = 0; i < Deno.args.length; i++) {
+    const given = Deno.args[i]!;
+    if (given === `--${name}`) return Deno.args[i + 1];
+    if (given.startsWith(`--${name}=`)) return given.slice(name.length + 3);
+  }
+  return undefined;
+}
+
 function arg(name: string, fallback: number): number {
-  const at = Deno.args.indexOf(`--${name}`);
-  return at >= 0 ? Number(Deno.args[at + 1]) : fallback;
+  const value = option(name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number, not "${value}"`);
+  return n;
+}
+
+const KNOWN = ["calls", "warmup", "soak", "paced-rate", "paced-calls", "quiet", "v8-flags"];
+for (let i = 0; i < Deno.args.length; i++) {
+  const name = /^--([a-z0-9-]+)/.exec(Deno.args[i]!)?.[1];
+  if (name === undefined) continue;
+  if (!KNOWN.includes(name)) {
+    throw new Error(
+      `Unknown option ${Deno.args[i]}; known: ${KNOWN.map((k) => `--${k}`).join(" ")}`,
+    );
+  }
+  if (Deno.args[i] === `--${name}` && name !== "quiet") i++; // its value follows
 }
 
 const LEVELS = [1, 10, 50, 200];
@@ -43,6 +70,7 @@ const PACED_CALLS = arg("paced-calls", 40);
 const PACED_SESSIONS = 50;
 const TOOL = { name: "xano_list_tables", arguments: {} };
 const QUIET = Deno.args.includes("--quiet");
+const V8_FLAGS = option("v8-flags");
 const ENV = {
   MCP_RATE_LIMIT_IP: "1000000/1m",
   MCP_RATE_LIMIT_TOKEN: "1000000/1m",
@@ -188,7 +216,12 @@ const { key } = await prepareKv(dir, origin);
 // Cold start: spawn to the first tool answer (Deno start, module load, KV open, sandbox ready,
 // HTTP listen, initialize, auth, session in KV, Xano call through the sandbox, audit commit).
 const spawnedAt = performance.now();
-const server = await startServer({ dir, port, env: ENV });
+const server = await startServer({
+  dir,
+  port,
+  env: ENV,
+  ...(V8_FLAGS === undefined ? {} : { v8Flags: V8_FLAGS }),
+});
 const listeningMs = performance.now() - spawnedAt;
 const firstClient = await connect(`${origin}/mcp`, key);
 const first = await firstClient.callTool(TOOL);
@@ -257,6 +290,7 @@ const result = {
   deno: Deno.version.deno,
   cpus: navigator.hardwareConcurrency,
   callsPerSession: CALLS,
+  v8Flags: V8_FLAGS ?? "the start task's",
   warmupCallsPerSession: WARMUP,
   tool: "xano_list_tables (workspace 1 of the sandbox, 3 tables)",
   coldStart: { listeningMs: Math.round(listeningMs), firstToolAnswerMs: Math.round(coldStartMs) },
@@ -293,6 +327,8 @@ const md = `# Load through the whole product vs the bare SDK floor${
 
 Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`deno task bench:ops --calls ${CALLS} --warmup ${WARMUP}${
   SOAK_S ? ` --soak ${SOAK_S}` : ""
+}${QUIET ? " --quiet" : ""}${
+  V8_FLAGS === undefined ? "" : ` --v8-flags ${V8_FLAGS}`
 }\`. Ours: \`main.ts\` in its own process (API key auth, KV rate limits, KV sessions, one audit record +
 usage counters per call, the Xano client against the embedded sandbox, a JSON log line per request). Floor: the
 SDK's streamable HTTP server in its own process answering the same result with no auth, KV or Xano.
@@ -322,7 +358,7 @@ ${
     ? `\nSoak: ${result.soak.seconds} s at 50 sessions, ${result.soak.calls} calls; RSS first ${result.soak.rssFirstMb} MB, max ${result.soak.rssMaxMb} MB, second half ${result.soak.rssSecondHalfMinMb}–${result.soak.rssSecondHalfMaxMb} MB.\n`
     : ""
 }`;
-const name = QUIET ? "ops_load_quiet" : "ops_load";
+const name = V8_FLAGS !== undefined ? "ops_load_v8" : QUIET ? "ops_load_quiet" : "ops_load";
 await Deno.writeTextFile(
   new URL(`./results/${name}.json`, import.meta.url),
   JSON.stringify(result, null, 2) + "\n",
