@@ -6,8 +6,9 @@
  * the KV record by replaying the stored `initialize`, so any process sharing
  * the KV can answer. The cache is ordered least recently used first and
  * bounded: past `maxLive` it closes the least recently used sessions that have
- * been quiet long enough for no request of theirs to be still running. SSE events go to the KV event store, so
- * `Last-Event-ID` resumption survives a restart too.
+ * been quiet for a while, and never one still answering a request (a confirmation
+ * prompt waiting for the user, a long deploy). SSE events go to the KV event
+ * store, so `Last-Event-ID` resumption survives a restart too.
  *
  * @module
  */
@@ -33,11 +34,10 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 const LOCAL_IDLE_MS = 10 * 60_000;
 /** Default bound of live sessions per process (each holds ~50 KB of heap). */
 export const MAX_LIVE_SESSIONS = 2_000;
-/**
- * Over the bound, only sessions quiet this long are closed: longer than a
- * request runs (a confirmation prompt waits 2 minutes for the user).
- */
+/** Over the bound, only sessions with no request started for this long are closed. */
 export const EVICT_AFTER_QUIET_MS = 3 * 60_000;
+/** A request unanswered for this long no longer keeps its session live (its handler is stuck). */
+const IN_FLIGHT_MAX_MS = 30 * 60_000;
 
 /** What a session needs to be rebuilt anywhere. */
 export interface SessionRecord {
@@ -101,6 +101,8 @@ export interface SessionManager {
 interface LiveSession {
   readonly transport: WebStandardStreamableHTTPServerTransport;
   readonly server: McpServer;
+  /** Ids of the client's requests not answered yet: the session is in use while any are. */
+  readonly inFlight: Set<string | number>;
   lastUsed: number;
   lastTouched: number;
   /** The stored record as last read, and when (see `recordCacheMs`). */
@@ -143,7 +145,12 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       onTooLarge: (chars) => logger.warn("SSE event too large to keep for resumption", { chars }),
     });
 
-  function newTransport(id: string, store: KvEventStore, onInit?: () => Promise<void>) {
+  function newTransport(
+    id: string,
+    store: KvEventStore,
+    inFlight: Set<string | number>,
+    onInit?: () => Promise<void>,
+  ) {
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => id,
       eventStore: store,
@@ -155,6 +162,14 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       },
     });
     relay.attach(id, transport);
+    const send = transport.send.bind(transport);
+    transport.send = (message, sendOptions) => {
+      const answer = message as { id?: string | number; result?: unknown; error?: unknown };
+      if (answer.id !== undefined && ("result" in answer || "error" in answer)) {
+        inFlight.delete(answer.id);
+      }
+      return send(message, sendOptions);
+    };
     return transport;
   }
 
@@ -163,7 +178,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     const store = eventStore(id);
     const params = (body as { params: Record<string, unknown> }).params;
     const server = options.buildServer({ id, ...caller });
-    const transport = newTransport(id, store, async () => {
+    const inFlight = new Set<string | number>();
+    const transport = newTransport(id, store, inFlight, async () => {
       const now = clock.now();
       const record: SessionRecord = {
         id,
@@ -177,7 +193,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         expiresAt: now + ttl,
       };
       await kv.set(keys.mcpSession(id), record, { expireIn: ttl });
-      admit(id, { transport, server, lastUsed: now, lastTouched: now });
+      admit(id, { transport, server, inFlight, lastUsed: now, lastTouched: now });
     });
     await server.connect(transport);
     return transport.handleRequest(req, { parsedBody: body, authInfo: caller.authInfo });
@@ -186,7 +202,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   async function rebuild(record: SessionRecord): Promise<LiveSession> {
     const store = eventStore(record.id);
     const server = options.buildServer(record);
-    const transport = newTransport(record.id, store);
+    const inFlight = new Set<string | number>();
+    const transport = newTransport(record.id, store, inFlight);
     await server.connect(transport);
     store.muted = true;
     const headers = {
@@ -215,7 +232,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     await initialized.body?.cancel();
     store.muted = false;
     const now = clock.now();
-    const session = { transport, server, lastUsed: now, lastTouched: record.lastSeenAt };
+    const session = { transport, server, inFlight, lastUsed: now, lastTouched: record.lastSeenAt };
     admit(record.id, session);
     logger.debug("mcp session rebuilt", { session: record.id.slice(0, 12) });
     return session;
@@ -288,12 +305,22 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return session;
   }
 
-  /** Adds a session, then closes (least recently used first) those idle too long or over the bound. */
+  /**
+   * Adds a session, then closes (least recently used first) those idle too long or over the
+   * bound. One still answering a request moves to the recently used end instead.
+   */
   function admit(id: string, session: LiveSession): void {
     live.set(id, session);
     const now = clock.now();
+    let visits = live.size;
     for (const [oldId, old] of live) {
+      if (--visits < 0) break;
       const quiet = now - old.lastUsed;
+      if (old.inFlight.size > 0 && quiet < IN_FLIGHT_MAX_MS) {
+        live.delete(oldId);
+        live.set(oldId, old);
+        continue;
+      }
       if (quiet <= LOCAL_IDLE_MS && (live.size <= maxLive || quiet < quietMs)) break;
       live.delete(oldId);
       old.transport.close().catch(() => {});
@@ -317,6 +344,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         const routed = await relay.route(id, body);
         if (routed.kind === "relayed") return new Response(null, { status: 202 });
         parsedBody = routed.body;
+        for (const message of Array.isArray(parsedBody) ? parsedBody : [parsedBody]) {
+          const request = message as { method?: unknown; id?: unknown } | null;
+          if (typeof request?.method !== "string") continue;
+          if (typeof request.id === "string" || typeof request.id === "number") {
+            session.inFlight.add(request.id);
+          }
+        }
       }
       return await session.transport.handleRequest(req, {
         parsedBody,

@@ -268,6 +268,50 @@ Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on 
   await second.sessions.closeAll();
 });
 
+Deno.test("mcp sessions: a session still answering a request is not closed over the bound, however long ago the request started", async () => {
+  using kv = await memoryKv();
+  const clock = manualClock(Date.now());
+  const items = new Map([[1, "one"], [2, "two"]]);
+  const { app, sessions } = demoApp({
+    kv,
+    clock,
+    items,
+    sessions: { maxLive: 1, evictAfterQuietMs: 60_000 },
+  });
+  let askedToConfirm!: () => void;
+  const asked = new Promise<void>((resolve) => askedToConfirm = resolve);
+  let answer!: (value: { action: "accept"; content: { confirm: boolean } }) => void;
+  const answered = new Promise<{ action: "accept"; content: { confirm: boolean } }>((resolve) =>
+    answer = resolve
+  );
+  const waiting = await connect(app, { token: "token-full", capabilities: { elicitation: {} } });
+  waiting.client.setRequestHandler(ElicitRequestSchema, () => {
+    askedToConfirm();
+    return answered;
+  });
+  const quiet = await connect(app, { token: "token-full" });
+  for (const { client } of [waiting, quiet]) await client.ping();
+  const call = waiting.client.callTool({ name: "demo_delete", arguments: { id: 2 } });
+  await asked; // the tool waits for the user's answer
+
+  clock.advance(61_000);
+  const later = await connect(app, { token: "token-full" });
+  // Over the bound of 1, both older sessions are quiet for 61 s by their last request's start,
+  // but one is answering: only the other closes.
+  assert.equal(sessions.localCount, 2);
+  answer({ action: "accept", content: { confirm: true } });
+  const result = await call;
+  assert.equal(result.isError, undefined, JSON.stringify(result.content));
+  assert.equal(items.has(2), false, "the call finished on the live session");
+
+  // Answered, it is an ordinary quiet session again: the next admission closes it.
+  clock.advance(61_000);
+  const last = await connect(app, { token: "token-full" });
+  assert.equal(sessions.localCount, 1);
+  for (const { client } of [waiting, quiet, later, last]) await client.close();
+  await sessions.closeAll();
+});
+
 Deno.test("mcp sessions: over the live bound the least recently used quiet sessions close, and one closed answers again with its id and selection", async () => {
   using kv = await memoryKv();
   const clock = manualClock(Date.now());
