@@ -131,25 +131,33 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
   const length = req.headers.get("content-length");
   const declared = Number(length ?? "0");
   if (declared > limit) return { kind: "error", response: tooLarge(limit) };
-  // Over HTTP a declared length bounds the body (framing stops there): read it in one go.
-  if (length !== null && Number.isSafeInteger(declared)) {
-    const text = await req.text();
-    return text.length > limit ? { kind: "error", response: tooLarge(limit) } : parseJson(text);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return { kind: "error", response: tooLarge(limit) };
+  try {
+    // Over HTTP a declared length bounds the body (framing stops there): read it in one go.
+    if (length !== null && Number.isSafeInteger(declared)) {
+      const text = await req.text();
+      return text.length > limit ? { kind: "error", response: tooLarge(limit) } : parseJson(text);
     }
-    chunks.push(value);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = req.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        return { kind: "error", response: tooLarge(limit) };
+      }
+      chunks.push(value);
+    }
+    return parseJson(new TextDecoder().decode(concat(chunks, size)));
+  } catch {
+    // The connection broke (or lied about its length) before the body was complete.
+    return {
+      kind: "error",
+      response: rpc(400, -32700, "Parse error: the request body could not be read in full"),
+    };
   }
-  return parseJson(new TextDecoder().decode(concat(chunks, size)));
 }
 
 function parseJson(text: string): BodyResult {

@@ -106,6 +106,32 @@ Deno.test("mcp app: bad JSON is 400, oversize body is 413, unknown toolset is 40
   assert.match((await sets.json()).error_description, /Unknown toolset "nope"/);
 });
 
+Deno.test("mcp app: a body the connection breaks off is a 400 JSON-RPC parse error, with or without a declared length", async () => {
+  using kv = await memoryKv();
+  const { app } = demoApp({ kv });
+  for (const declared of [true, false]) {
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode('{"jsonrpc"'));
+        controller.error(new Error("connection reset"));
+      },
+    });
+    const headers: Record<string, string> = {
+      authorization: "Bearer token-full",
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      ...(declared ? { "content-length": "100" } : {}),
+    };
+    const res = await app.fetch(
+      new Request("http://127.0.0.1:8000/mcp", { method: "POST", headers, body }),
+    );
+    assert.equal(res.status, 400, `declared length: ${declared}`);
+    const error = (await res.json()).error;
+    assert.equal(error.code, -32700);
+    assert.match(error.message, /could not be read in full/);
+  }
+});
+
 Deno.test("mcp app: unknown session is 404, missing session id is 400, bad protocol version is 400", async () => {
   using kv = await memoryKv();
   const { app } = demoApp({ kv });
