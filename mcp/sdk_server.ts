@@ -25,6 +25,7 @@ export {
   ErrorCode,
   ListToolsRequestSchema,
   McpError,
+  SetLevelRequestSchema,
   SubscribeRequestSchema,
   SUPPORTED_PROTOCOL_VERSIONS,
   UnsubscribeRequestSchema,

@@ -29,6 +29,7 @@ import {
   type RequestHandlerExtra,
   type ServerNotification,
   type ServerRequest,
+  SetLevelRequestSchema,
 } from "./sdk_server.ts";
 
 /** Server name and version announced in `initialize`. */
@@ -38,6 +39,18 @@ export const SERVER_INFO = { name: "xano-mcp", title: "Xano MCP", version: "0.1.
 export const MAX_RESULT_TEXT = 24_000;
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** MCP log levels, least severe first (RFC 5424 severities). */
+export const LOG_LEVELS: readonly string[] = [
+  "debug",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "critical",
+  "alert",
+  "emergency",
+];
 
 /** Registers extra features (resources, prompts, fixtures) on a server. */
 export type ServerExtension = (server: McpServer) => void;
@@ -94,13 +107,20 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
     instructions: options.instructions,
     jsonSchemaValidator: sharedSchemaValidator,
   });
+  // The session's `logging/setLevel` (one server per session): tools' log messages below it
+  // are not sent. Unset, everything is.
+  let logLevel = 0;
+  server.server.setRequestHandler(SetLevelRequestSchema, (request) => {
+    logLevel = Math.max(0, LOG_LEVELS.indexOf(request.params.level));
+    return {};
+  });
   registerTools<D, Extra>(
     {
       registerTool: (name, config, cb) => server.registerTool(name, config, cb),
     },
     options,
     {
-      context,
+      context: (extra) => context(extra, () => logLevel),
       ask: (message, extra) =>
         server.server.getClientCapabilities()?.elicitation
           ? askUser(server, message, extra)
@@ -279,7 +299,7 @@ async function askUser(
   }
 }
 
-function context(extra: Extra): ToolContext {
+function context(extra: Extra, logLevel: () => number): ToolContext {
   const progressToken = extra._meta?.progressToken;
   return {
     signal: extra.signal,
@@ -291,6 +311,7 @@ function context(extra: Extra): ToolContext {
       });
     },
     async log(level, message) {
+      if (LOG_LEVELS.indexOf(level) < logLevel()) return;
       await extra.sendNotification({
         method: "notifications/message",
         params: { level, logger: "xano-mcp", data: message },

@@ -21,6 +21,7 @@ import type { Logger } from "../lib/log.ts";
 import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { createKvEventStore, type KvEventStore } from "./event_store.ts";
 import { createReplyRelay } from "./reply_relay.ts";
+import { LOG_LEVELS } from "./server.ts";
 import {
   type AuthInfo,
   isInitializeRequest,
@@ -50,6 +51,8 @@ export interface SessionRecord {
   /** The `initialize` params, replayed when the session is rebuilt. */
   readonly initialize: Record<string, unknown>;
   readonly protocolVersion: string;
+  /** The level last set by `logging/setLevel`, replayed when the session is rebuilt. */
+  readonly logLevel?: string;
   readonly createdAt: number;
   readonly lastSeenAt: number;
   readonly expiresAt: number;
@@ -230,6 +233,23 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       { parsedBody: { jsonrpc: "2.0", method: "notifications/initialized" } },
     );
     await initialized.body?.cancel();
+    if (record.logLevel !== undefined) {
+      const level = await transport.handleRequest(
+        new Request("http://session.rebuild/mcp", {
+          method: "POST",
+          headers: { ...headers, "mcp-session-id": record.id },
+        }),
+        {
+          parsedBody: {
+            jsonrpc: "2.0",
+            id: "rebuild-log-level",
+            method: "logging/setLevel",
+            params: { level: record.logLevel },
+          },
+        },
+      );
+      await level.text();
+    }
     store.muted = false;
     const now = clock.now();
     const session = { transport, server, inFlight, lastUsed: now, lastTouched: record.lastSeenAt };
@@ -305,6 +325,17 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return session;
   }
 
+  /** Stores a session's new log level in its record, so a rebuilt session keeps it. */
+  function keepLogLevel(id: string, session: LiveSession, level: string): void {
+    if (!session.record || !LOG_LEVELS.includes(level)) return;
+    const now = clock.now();
+    const updated = { ...session.record, logLevel: level, lastSeenAt: now, expiresAt: now + ttl };
+    session.record = updated;
+    session.lastTouched = now;
+    writes.defer((op) => op.set(keys.mcpSession(id), updated, { expireIn: ttl }))
+      .catch((error) => logger.warn("mcp session log level not kept", { error: String(error) }));
+  }
+
   /**
    * Adds a session, then closes (least recently used first) those idle too long or over the
    * bound. One still answering a request moves to the recently used end instead.
@@ -345,10 +376,16 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         if (routed.kind === "relayed") return new Response(null, { status: 202 });
         parsedBody = routed.body;
         for (const message of Array.isArray(parsedBody) ? parsedBody : [parsedBody]) {
-          const request = message as { method?: unknown; id?: unknown } | null;
+          const request = message as
+            | { method?: unknown; id?: unknown; params?: { level?: unknown } }
+            | null;
           if (typeof request?.method !== "string") continue;
           if (typeof request.id === "string" || typeof request.id === "number") {
             session.inFlight.add(request.id);
+          }
+          const level = request.params?.level;
+          if (request.method === "logging/setLevel" && typeof level === "string") {
+            keepLogLevel(id, session, level);
           }
         }
       }

@@ -119,6 +119,8 @@ export interface DemoAppOptions {
   readonly recordCacheMs?: number;
   /** The live-session bound and its quiet period. */
   readonly sessions?: Pick<SessionManagerOptions, "maxLive" | "evictAfterQuietMs">;
+  /** The tools (default {@link demoTools}). */
+  readonly tools?: readonly AnyTool<DemoDeps>[];
 }
 
 /** The `/mcp` app over demo tools; returns the app, its session manager and the demo state. */
@@ -137,7 +139,7 @@ export function demoApp(
     buildServer: (record) => {
       const settings = record.settings as { readOnly: boolean; toolsets?: string[]; scopes?: [] };
       return createMcpServer({
-        tools: demoTools,
+        tools: options.tools ?? demoTools,
         deps: { items },
         selection: {
           readOnly: settings.readOnly,
@@ -160,7 +162,7 @@ export function demoApp(
       publicUrl: "http://127.0.0.1:8000",
       verifier,
       sessions,
-      toolScope: (name) => demoTools.find((tool) => tool.name === name)?.scope,
+      toolScope: (name) => (options.tools ?? demoTools).find((tool) => tool.name === name)?.scope,
     }),
   );
   return { app, sessions, items };

@@ -4,7 +4,10 @@ import { createKvEventStore, EVENT_TTL_MS } from "../../mcp/event_store.ts";
 import { keys, prefixes } from "../../lib/kv/keys.ts";
 import { memoryKv } from "../_helpers.ts";
 import { Client, ElicitRequestSchema, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
-import { connect, demoApp, INIT, rpc } from "./_harness.ts";
+import { z } from "zod";
+import { defineTool } from "../../mcp/inventory.ts";
+import { ok } from "../../mcp/result.ts";
+import { connect, demoApp, type DemoDeps, demoTools, INIT, rpc } from "./_harness.ts";
 
 const auth = { authorization: "Bearer token-full" };
 
@@ -268,6 +271,66 @@ Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on 
   await second.sessions.closeAll();
 });
 
+Deno.test("mcp sessions: logging/setLevel filters tools' log messages, and a session rebuilt on another process keeps the level", async () => {
+  using kv = await memoryKv();
+  const logging = defineTool({
+    name: "demo_log",
+    toolset: "tables",
+    title: "Log twice",
+    description: "Logs a detail and a problem.",
+    input: {},
+    output: { logged: z.number() },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
+    scope: "xano:read",
+    async handler(_args, _deps: DemoDeps, ctx) {
+      await ctx.log("info", "a detail");
+      await ctx.log("error", "a problem");
+      return ok({ logged: 2 }, "logged");
+    },
+  });
+  const tools = [...demoTools, logging];
+  const a = demoApp({ kv, tools });
+  const b = demoApp({ kv, tools });
+  let target = a.app;
+  const transport = new StreamableHTTPClientTransport(new URL("http://127.0.0.1:8000/mcp"), {
+    requestInit: { headers: auth },
+    fetch: async (input, init) => await target.fetch(new Request(input, init)),
+  });
+  const client = new Client({ name: "t", version: "1" });
+  const logged: string[] = [];
+  client.fallbackNotificationHandler = (notification) => {
+    if (notification.method === "notifications/message") {
+      logged.push(String((notification.params as { data: unknown }).data));
+    }
+    return Promise.resolve();
+  };
+  await client.connect(transport);
+  const logTwice = async () => {
+    logged.length = 0;
+    const result = await client.callTool({ name: "demo_log", arguments: {} });
+    assert.equal(result.isError, undefined, JSON.stringify(result.content));
+    return [...logged];
+  };
+  assert.deepEqual(await logTwice(), ["a detail", "a problem"], "no level set: everything");
+  await client.setLoggingLevel("error");
+  assert.deepEqual(await logTwice(), ["a problem"]);
+
+  target = b.app; // another process: it rebuilds the session from its KV record
+  assert.deepEqual(await logTwice(), ["a problem"], "the rebuilt session keeps the level");
+  await client.setLoggingLevel("debug");
+  target = a.app;
+  await a.sessions.closeAll(); // a restart of the first process: rebuilt again, at debug
+  assert.deepEqual(await logTwice(), ["a detail", "a problem"]);
+  await client.close();
+  await a.sessions.closeAll();
+  await b.sessions.closeAll();
+});
+
 Deno.test("mcp sessions: a session still answering a request is not closed over the bound, however long ago the request started", async () => {
   using kv = await memoryKv();
   const clock = manualClock(Date.now());
@@ -299,6 +362,7 @@ Deno.test("mcp sessions: a session still answering a request is not closed over 
   // Over the bound of 1, both older sessions are quiet for 61 s by their last request's start,
   // but one is answering: only the other closes.
   assert.equal(sessions.localCount, 2);
+  await later.client.ping(); // its GET stream request lands before the clock moves on
   answer({ action: "accept", content: { confirm: true } });
   const result = await call;
   assert.equal(result.isError, undefined, JSON.stringify(result.content));
