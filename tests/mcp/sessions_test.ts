@@ -280,12 +280,7 @@ Deno.test("mcp sessions: logging/setLevel filters tools' log messages, and a ses
     description: "Logs a detail and a problem.",
     input: {},
     output: { logged: z.number() },
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
+    annotations: demoTools[0]!.annotations, // demo_list's: a read
     scope: "xano:read",
     async handler(_args, _deps: DemoDeps, ctx) {
       await ctx.log("info", "a detail");
