@@ -25,6 +25,7 @@
 import type { Clock } from "../lib/clock.ts";
 import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { keys, prefixes } from "../lib/kv/keys.ts";
+import { isAnswer } from "./jsonrpc.ts";
 import type { EventStore, JSONRPCMessage } from "./sdk.ts";
 
 /** How long stored events stay replayable. */
@@ -100,7 +101,7 @@ export function createKvEventStore(options: KvEventStoreOptions): KvEventStore {
     const at = opened.get(streamId)?.at ?? answered.get(streamId) ?? pad15(now);
     opened.delete(streamId);
     answered.delete(streamId);
-    if ("id" in message && ("result" in message || "error" in message)) {
+    if (isAnswer(message)) {
       answered.set(streamId, at);
       if (answered.size > ANSWERED_KEPT) answered.delete(answered.keys().next().value!);
       return at;

@@ -19,6 +19,7 @@ import type { GroupCommit } from "../lib/kv/group_commit.ts";
 import { keys } from "../lib/kv/keys.ts";
 import type { Logger } from "../lib/log.ts";
 import type { JSONRPCMessage } from "./sdk.ts";
+import { isAnswer } from "./jsonrpc.ts";
 
 /** The part of a transport the relay uses. */
 export interface RelayedTransport {
@@ -167,10 +168,7 @@ export function createReplyRelay(deps: ReplyRelayDeps): ReplyRelay {
 function answerTag(
   message: unknown,
 ): { tag: string; process: string; original: number } | undefined {
-  if (typeof message !== "object" || message === null) return undefined;
-  const { id, method } = message as { id?: unknown; method?: unknown };
-  if (method !== undefined || typeof id !== "string") return undefined;
-  if (!("result" in message) && !("error" in message)) return undefined;
-  const match = TAG.exec(id);
-  return match ? { tag: id, process: match[1], original: Number(match[2]) } : undefined;
+  if (!isAnswer(message) || typeof message.id !== "string") return undefined;
+  const match = TAG.exec(message.id);
+  return match ? { tag: message.id, process: match[1], original: Number(match[2]) } : undefined;
 }

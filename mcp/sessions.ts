@@ -20,6 +20,7 @@ import { getLive } from "../lib/kv/store.ts";
 import type { Logger } from "../lib/log.ts";
 import { createGroupCommit, type GroupCommit } from "../lib/kv/group_commit.ts";
 import { createKvEventStore, type KvEventStore } from "./event_store.ts";
+import { isAnswer } from "./jsonrpc.ts";
 import { createReplyRelay } from "./reply_relay.ts";
 import { LOG_LEVELS } from "./server.ts";
 import {
@@ -167,10 +168,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     relay.attach(id, transport);
     const send = transport.send.bind(transport);
     transport.send = (message, sendOptions) => {
-      const answer = message as { id?: string | number; result?: unknown; error?: unknown };
-      if (answer.id !== undefined && ("result" in answer || "error" in answer)) {
-        inFlight.delete(answer.id);
-      }
+      if (isAnswer(message) && message.id !== null) inFlight.delete(message.id);
       return send(message, sendOptions);
     };
     return transport;
