@@ -24,6 +24,7 @@ export {
   ElicitResultSchema,
   ErrorCode,
   ListToolsRequestSchema,
+  LoggingLevelSchema,
   McpError,
   SetLevelRequestSchema,
   SubscribeRequestSchema,

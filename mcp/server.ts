@@ -25,6 +25,7 @@ import {
 import { fail, toCallToolResult, type ToolFailure, type ToolOutcome, truncate } from "./result.ts";
 import {
   type CallToolResult,
+  LoggingLevelSchema,
   McpServer,
   type RequestHandlerExtra,
   type ServerNotification,
@@ -40,17 +41,8 @@ export const MAX_RESULT_TEXT = 24_000;
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** MCP log levels, least severe first (RFC 5424 severities). */
-export const LOG_LEVELS: readonly string[] = [
-  "debug",
-  "info",
-  "notice",
-  "warning",
-  "error",
-  "critical",
-  "alert",
-  "emergency",
-];
+/** MCP log levels, least severe first (the SDK's own list, in RFC 5424 severity order). */
+export const LOG_LEVELS: readonly string[] = LoggingLevelSchema.options;
 
 /** Registers extra features (resources, prompts, fixtures) on a server. */
 export type ServerExtension = (server: McpServer) => void;
