@@ -211,42 +211,25 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       "content-type": "application/json",
       accept: "application/json, text/event-stream",
     };
-    const init = await transport.handleRequest(
-      new Request("http://session.rebuild/mcp", { method: "POST", headers }),
-      {
-        parsedBody: {
-          jsonrpc: "2.0",
-          id: "rebuild",
-          method: "initialize",
-          params: record.initialize,
-        },
-      },
-    );
-    await init.text();
-    const initialized = await transport.handleRequest(
-      new Request("http://session.rebuild/mcp", {
-        method: "POST",
-        headers: { ...headers, "mcp-session-id": record.id },
-      }),
-      { parsedBody: { jsonrpc: "2.0", method: "notifications/initialized" } },
-    );
-    await initialized.body?.cancel();
-    if (record.logLevel !== undefined) {
-      const level = await transport.handleRequest(
+    // What the client said to set the session up, said again; the answers are dropped.
+    const replay = async (message: Record<string, unknown>, inSession = true) => {
+      const response = await transport.handleRequest(
         new Request("http://session.rebuild/mcp", {
           method: "POST",
-          headers: { ...headers, "mcp-session-id": record.id },
+          headers: inSession ? { ...headers, "mcp-session-id": record.id } : headers,
         }),
-        {
-          parsedBody: {
-            jsonrpc: "2.0",
-            id: "rebuild-log-level",
-            method: "logging/setLevel",
-            params: { level: record.logLevel },
-          },
-        },
+        { parsedBody: { jsonrpc: "2.0", ...message } },
       );
-      await level.text();
+      await response.text();
+    };
+    await replay({ id: "rebuild", method: "initialize", params: record.initialize }, false);
+    await replay({ method: "notifications/initialized" });
+    if (record.logLevel !== undefined) {
+      await replay({
+        id: "rebuild-log-level",
+        method: "logging/setLevel",
+        params: { level: record.logLevel },
+      });
     }
     store.muted = false;
     const now = clock.now();
@@ -314,11 +297,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     live.delete(id);
     live.set(id, session);
     if (now - session.lastTouched > TOUCH_EVERY_MS) {
-      session.lastTouched = now;
-      // Queued, not awaited: it rides in the commit of this request's response event.
-      const touched = { ...record, lastSeenAt: now, expiresAt: now + ttl };
-      writes.defer((op) => op.set(keys.mcpSession(id), touched, { expireIn: ttl }))
-        .catch((error) => logger.warn("mcp session not touched", { error: String(error) }));
+      saveRecord(id, session, record, now, "mcp session not touched");
     }
     return session;
   }
@@ -326,12 +305,31 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   /** Stores a session's new log level in its record, so a rebuilt session keeps it. */
   function keepLogLevel(id: string, session: LiveSession, level: string): void {
     if (!session.record || !LOG_LEVELS.includes(level)) return;
-    const now = clock.now();
-    const updated = { ...session.record, logLevel: level, lastSeenAt: now, expiresAt: now + ttl };
-    session.record = updated;
+    session.record = saveRecord(
+      id,
+      session,
+      { ...session.record, logLevel: level },
+      clock.now(),
+      "mcp session log level not kept",
+    );
+  }
+
+  /**
+   * Stores `record` as seen `now` (its TTL starts again). Queued, not awaited: it rides in the
+   * commit of this request's response event; a failure is logged as `failure`.
+   */
+  function saveRecord(
+    id: string,
+    session: LiveSession,
+    record: SessionRecord,
+    now: number,
+    failure: string,
+  ): SessionRecord {
     session.lastTouched = now;
-    writes.defer((op) => op.set(keys.mcpSession(id), updated, { expireIn: ttl }))
-      .catch((error) => logger.warn("mcp session log level not kept", { error: String(error) }));
+    const saved = { ...record, lastSeenAt: now, expiresAt: now + ttl };
+    writes.defer((op) => op.set(keys.mcpSession(id), saved, { expireIn: ttl }))
+      .catch((error) => logger.warn(failure, { error: String(error) }));
+    return saved;
   }
 
   /**
