@@ -23,22 +23,15 @@
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { ENCRYPTION_KEY, freePort, prepareKv } from "../tests/reliability/_process.ts";
+import { numberOption, option, options } from "./_args.ts";
 
-function arg(name: string): string | undefined {
-  const at = Deno.args.indexOf(`--${name}`);
-  return at >= 0 ? Deno.args[at + 1] : undefined;
-}
-function args(name: string): string[] {
-  return Deno.args.flatMap((a, i) => a === `--${name}` ? [Deno.args[i + 1]!] : []);
-}
-
-const RUNS = Number(arg("runs") ?? 15);
-const LABEL = arg("label") ?? "current";
-const ROOT = arg("root") ?? new URL("../", import.meta.url).pathname;
-const BASELINE = arg("baseline");
-const BASELINE_LABEL = arg("baseline-label") ?? "baseline";
-const FLAGS = args("flag");
-const BASELINE_FLAGS = args("baseline-flag");
+const RUNS = numberOption("runs", 15);
+const LABEL = option("label") ?? "current";
+const ROOT = option("root") ?? new URL("../", import.meta.url).pathname;
+const BASELINE = option("baseline");
+const BASELINE_LABEL = option("baseline-label") ?? "baseline";
+const FLAGS = options("flag");
+const BASELINE_FLAGS = options("baseline-flag");
 const TOOL = { name: "xano_list_tables", arguments: {} };
 const RESULTS = new URL("./results/", import.meta.url);
 

@@ -9,9 +9,10 @@
  * Run: `deno run --allow-all bench/connection_memory.ts [--sessions 200] [--posts 20]`
  */
 
+import { numberOption } from "./_args.ts";
+
 function option(name: string, fallback: number): number {
-  const at = Deno.args.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(Deno.args[at + 1]) : fallback;
+  const value = numberOption(name, fallback);
   if (!Number.isInteger(value) || value < 1) {
     throw new Error(`--${name} must be a positive integer`);
   }

@@ -23,11 +23,7 @@ import { createXanoRuntime } from "../lib/xano/mod.ts";
 import type { XanoApi } from "../mcp/tools/_shared.ts";
 import { grant, mapVerifier } from "../tests/mcp/_harness.ts";
 import { memoryXano } from "../tests/mcp/_memory_xano.ts";
-
-function arg(name: string, fallback: number): number {
-  const at = Deno.args.indexOf(`--${name}`);
-  return at >= 0 ? Number(Deno.args[at + 1]) : fallback;
-}
+import { numberOption } from "./_args.ts";
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -49,8 +45,8 @@ function rawTables(count: number) {
 }
 
 const LOAD_AT_START = Deno.loadavg().map((n) => Math.round(n * 10) / 10);
-const SESSIONS = arg("sessions", 50);
-const CALLS = arg("calls", 40);
+const SESSIONS = numberOption("sessions", 50);
+const CALLS = numberOption("calls", 40);
 const MEMORY = Deno.args.includes("--memory");
 const NO_CACHE = Deno.args.includes("--no-cache");
 const kv = await Deno.openKv(":memory:");

@@ -29,44 +29,17 @@
  */
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
+import { numberOption, option, refuseUnknown } from "./_args.ts";
 import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
 
-/** The value of `--name value` or `--name=value`; unknown options stop the run. */
-function option(name: string): string | undefined {
-  for (let i = 0; i < Deno.args.length; i++) {
-    const given = Deno.args[i]!;
-    if (given === `--${name}`) return Deno.args[i + 1];
-    if (given.startsWith(`--${name}=`)) return given.slice(name.length + 3);
-  }
-  return undefined;
-}
-
-function arg(name: string, fallback: number): number {
-  const value = option(name);
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number, not "${value}"`);
-  return n;
-}
-
-const KNOWN = ["calls", "warmup", "soak", "paced-rate", "paced-calls", "quiet", "v8-flags"];
-for (let i = 0; i < Deno.args.length; i++) {
-  const name = /^--([a-z0-9-]+)/.exec(Deno.args[i]!)?.[1];
-  if (name === undefined) continue;
-  if (!KNOWN.includes(name)) {
-    throw new Error(
-      `Unknown option ${Deno.args[i]}; known: ${KNOWN.map((k) => `--${k}`).join(" ")}`,
-    );
-  }
-  if (Deno.args[i] === `--${name}` && name !== "quiet") i++; // its value follows
-}
+refuseUnknown(["calls", "warmup", "soak", "paced-rate", "paced-calls", "v8-flags"], ["quiet"]);
 
 const LEVELS = [1, 10, 50, 200];
-const CALLS = arg("calls", 40);
-const WARMUP = arg("warmup", 20);
-const SOAK_S = arg("soak", 0);
-const PACED_RATE = arg("paced-rate", 250);
-const PACED_CALLS = arg("paced-calls", 40);
+const CALLS = numberOption("calls", 40);
+const WARMUP = numberOption("warmup", 20);
+const SOAK_S = numberOption("soak", 0);
+const PACED_RATE = numberOption("paced-rate", 250);
+const PACED_CALLS = numberOption("paced-calls", 40);
 const PACED_SESSIONS = 50;
 const TOOL = { name: "xano_list_tables", arguments: {} };
 const QUIET = Deno.args.includes("--quiet");

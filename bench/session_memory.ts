@@ -14,17 +14,14 @@
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
+import { numberOption } from "./_args.ts";
 
 const LEVELS = [1, 10, 50, 200];
 const TOOL = { name: "xano_list_tables", arguments: {} };
-const option = (name: string, fallback: number) => {
-  const at = Deno.args.indexOf(`--${name}`);
-  return at >= 0 ? Number(Deno.args[at + 1]) : fallback;
-};
-const ROUNDS = option("rounds", 3);
-const CALLS = option("calls", 20);
+const ROUNDS = numberOption("rounds", 3);
+const CALLS = numberOption("calls", 20);
 const settings = Deno.args.filter((arg, i) =>
-  arg !== "--rounds" && arg !== "--calls" && !["--rounds", "--calls"].includes(Deno.args[i - 1]!)
+  !/^--(rounds|calls)(=|$)/.test(arg) && !["--rounds", "--calls"].includes(Deno.args[i - 1]!)
 );
 if (settings.length === 0) settings.push("default", "start");
 
