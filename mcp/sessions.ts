@@ -8,7 +8,8 @@
  * bounded: past `maxLive` it closes the least recently used sessions that have
  * been quiet for a while, and never one still answering a request (a confirmation
  * prompt waiting for the user, a long deploy). SSE events go to the KV event
- * store, so `Last-Event-ID` resumption survives a restart too.
+ * store, so `Last-Event-ID` resumption survives a restart too. A session has no
+ * standalone GET stream: everything the server sends belongs to a request.
  *
  * @module
  */
@@ -363,6 +364,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       if (id === null) {
         return rpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required");
       }
+      if (req.method === "GET" && !req.headers.has("last-event-id")) return noStandaloneStream();
       const session = await existing(id, caller);
       if (!session) return rpcError(404, -32001, "Session not found");
       let parsedBody = body;
@@ -400,6 +402,24 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       await Promise.all(sessions.map((session) => session.transport.close()));
     },
   };
+}
+
+/**
+ * The answer to a `GET` that would open a session's standalone SSE stream. The
+ * spec lets a server decline it with 405, and this one has nothing to send
+ * there: every message it sends (results, progress, log messages, confirmation
+ * prompts) belongs to a request and travels on that request's stream. Holding
+ * one idle stream per session would cost each a connection and ~65 KB for
+ * nothing. A `GET` with `Last-Event-ID` still resumes a request's stream.
+ */
+function noStandaloneStream(): Response {
+  const response = rpcError(
+    405,
+    -32000,
+    "Method Not Allowed: this server sends messages only on the stream of the request they belong to, so it offers no standalone GET stream (GET with Last-Event-ID resumes a request's stream)",
+  );
+  response.headers.set("allow", "POST, DELETE");
+  return response;
 }
 
 /** A JSON-RPC error response with no id, as the transport sends them. */

@@ -230,6 +230,31 @@ Deno.test("mcp event store: an event over one KV value is kept in parts; one ove
   assert.equal((seen[1] as { method: string }).method, "notifications/after");
 });
 
+Deno.test("mcp sessions: a GET without Last-Event-ID is refused with 405 and Allow, since nothing is ever sent outside a request's stream", async () => {
+  using kv = await memoryKv();
+  const { app, sessions } = demoApp({ kv });
+  const init = await app.fetch(rpc(INIT, auth));
+  const session = init.headers.get("mcp-session-id")!;
+  await init.text();
+  const headers = { ...auth, "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+  const get = await app.fetch(
+    new Request("http://127.0.0.1:8000/mcp", {
+      method: "GET",
+      headers: { ...headers, accept: "text/event-stream" },
+    }),
+  );
+  assert.equal(get.status, 405);
+  assert.equal(get.headers.get("allow"), "POST, DELETE");
+  const body = await get.json();
+  assert.equal(body.error.code, -32000);
+  assert.match(body.error.message, /no standalone GET stream/);
+  // The session is unharmed: the SDK client treats 405 as "no stream" and calls go on.
+  const ping = await app.fetch(rpc({ jsonrpc: "2.0", id: 3, method: "ping" }, headers));
+  assert.equal(ping.status, 200);
+  assert.deepEqual((await sseMessages(ping)).find((m) => m.id === 3)?.result, {});
+  await sessions.closeAll();
+});
+
 Deno.test("mcp sessions: a client resumes a broken stream with Last-Event-ID on a restarted process", async () => {
   using kv = await memoryKv();
   const items = new Map([[1, "one"]]);
