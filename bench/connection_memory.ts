@@ -3,7 +3,9 @@
  * app does: a trivial `Deno.serve` in its own process (one SSE stream per GET,
  * a small JSON answer per POST), and N clients that each hold a GET stream open
  * and make POSTs, as MCP sessions do. Prints the server's RSS and open file
- * descriptors before and after, and the RSS per open connection. Writes
+ * descriptors before and after, and the RSS per open connection: one holding
+ * an SSE response (Deno keeps a 32 KB ring of buffer slots per streamed body)
+ * and one idle between requests. Writes
  * `bench/results/connection_memory.{json,md}`.
  *
  * Run: `deno run --allow-all bench/connection_memory.ts [--sessions 200] [--posts 20]`
@@ -75,6 +77,8 @@ await Promise.all(Array.from({ length: SESSIONS }, async () => {
 }));
 const after = sample();
 const connections = after.fds - before.fds;
+const perKb = (from: { rssMb: number; fds: number }, to: { rssMb: number; fds: number }) =>
+  Math.round(((to.rssMb - from.rssMb) * 1024) / Math.max(1, to.fds - from.fds));
 const result = {
   date: new Date().toISOString(),
   deno: Deno.version.deno,
@@ -84,7 +88,11 @@ const result = {
   withStreams,
   after,
   connections,
-  kbPerConnection: Math.round(((after.rssMb - before.rssMb) * 1024) / Math.max(1, connections)),
+  kbPerConnection: perKb(before, after),
+  /** A connection holding an open SSE response (Deno's stream buffer included). */
+  kbPerStream: perKb(before, withStreams),
+  /** A keep-alive connection between requests. */
+  kbPerIdleConnection: perKb(withStreams, after),
 };
 for (const stream of streams) await stream.cancel();
 child.kill("SIGKILL");
@@ -103,7 +111,8 @@ each holding a GET stream open and making ${POSTS} POSTs, as MCP sessions do.
 | ${SESSIONS} GET streams open | ${withStreams.rssMb} MB | ${withStreams.fds} |
 | and ${SESSIONS * POSTS} POSTs made | ${after.rssMb} MB | ${after.fds} |
 
-${connections} connections held: about **${result.kbPerConnection} KB of RSS per open connection**.
+${connections} connections held: about **${result.kbPerConnection} KB of RSS per open connection**; one
+holding an open SSE response ~${result.kbPerStream} KB, one idle between requests ~${result.kbPerIdleConnection} KB.
 `;
 await Deno.writeTextFile(new URL("./results/connection_memory.md", import.meta.url), md);
 await Deno.writeTextFile(
