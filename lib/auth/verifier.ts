@@ -21,6 +21,7 @@
 
 import type { Clock } from "../clock.ts";
 import { sha256Hex } from "../crypto.ts";
+import { createStaleCache } from "../stale_cache.ts";
 import { API_KEY_PREFIX, type ApiKeyStore } from "./api_keys.ts";
 import type { TokenService } from "./tokens.ts";
 import type { GrantContext, TokenVerifier } from "./types.ts";
@@ -42,66 +43,31 @@ export interface CachingTokenVerifier extends TokenVerifier {
   forget(): void;
 }
 
-interface Remembered {
-  readonly grant: GrantContext;
-  readonly until: number;
-}
-
 /** Creates the combined {@link TokenVerifier}. */
 export function createTokenVerifier(deps: TokenVerifierDeps): CachingTokenVerifier {
   const { tokens, apiKeys } = deps;
-  const cacheMs = deps.clock ? deps.cacheMs ?? 0 : 0;
-  const maxEntries = deps.maxEntries ?? 10_000;
-  const remembered = new Map<string, Remembered>();
-  /** Lookups under way, so a burst of requests with one new token reads KV once. */
-  const pending = new Map<string, Promise<GrantContext | null>>();
-  let generation = 0;
-
-  function lookup(token: string): Promise<GrantContext | null> {
-    return token.startsWith(API_KEY_PREFIX) ? apiKeys.verify(token) : tokens.verify(token);
-  }
-
-  /** Reads KV for `token` (once, however many ask at the same time) and remembers the answer. */
-  function refresh(hash: string, token: string, now: number): Promise<GrantContext | null> {
-    let lookingUp = pending.get(hash);
-    if (!lookingUp) {
-      const started = generation;
-      lookingUp = lookup(token).then((grant) => {
-        // A revocation while KV was being read may have removed what was read: keep nothing.
-        if (grant && started === generation) {
-          const until = Math.min(now + cacheMs, grant.expiresAt ?? Infinity);
-          remembered.delete(hash);
-          remembered.set(hash, { grant, until });
-          if (remembered.size > maxEntries) remembered.delete(remembered.keys().next().value!);
-        } else {
-          remembered.delete(hash);
-        }
-        return grant;
-      }).finally(() => pending.delete(hash));
-      pending.set(hash, lookingUp);
-    }
-    return lookingUp;
-  }
+  const cacheMs = deps.cacheMs ?? 0;
+  const lookup = (token: string): Promise<GrantContext | null> =>
+    token.startsWith(API_KEY_PREFIX) ? apiKeys.verify(token) : tokens.verify(token);
+  // Keyed by the token's SHA-256; the token itself only reaches the read.
+  const remembered = deps.clock && cacheMs > 0
+    ? createStaleCache<string, GrantContext | null, [token: string]>({
+      clock: deps.clock,
+      freshMs: cacheMs,
+      maxEntries: deps.maxEntries,
+      load: (_hash, token) => lookup(token),
+      expiresAt: (grant) => grant?.expiresAt,
+    })
+    : undefined;
 
   return {
     async verify(token) {
       if (typeof token !== "string" || token.length === 0) return null;
-      if (cacheMs <= 0 || token.length > 200) return await lookup(token);
-      const now = deps.clock!.now();
-      const hash = await sha256Hex(token);
-      const known = remembered.get(hash);
-      if (known && known.until > now) return known.grant;
-      if (known && known.until + cacheMs > now && (known.grant.expiresAt ?? Infinity) > now) {
-        // Stale by less than one more cacheMs: answer with it, and read KV for the next request.
-        refresh(hash, token, now).catch(() => {});
-        return known.grant;
-      }
-      if (known) remembered.delete(hash);
-      return await refresh(hash, token, now);
+      if (!remembered || token.length > 200) return await lookup(token);
+      return await remembered.get(await sha256Hex(token), token);
     },
     forget() {
-      generation++;
-      remembered.clear();
+      remembered?.forget();
     },
   };
 }

@@ -24,6 +24,7 @@ import type { Clock } from "../clock.ts";
 import type { Sealer } from "../crypto.ts";
 import { ConflictError } from "../errors.ts";
 import { keys } from "../kv/keys.ts";
+import { createStaleCache } from "../stale_cache.ts";
 import type { XanoCredential } from "./types.ts";
 
 /** The seal purpose of Xano credentials. */
@@ -98,15 +99,13 @@ export interface CredentialStore {
 /** Creates a {@link CredentialStore}. */
 export function createCredentialStore(deps: CredentialStoreDeps): CredentialStore {
   const { kv, sealer, clock } = deps;
-  const cacheMs = deps.cacheMs ?? 0;
-  const opened = new Map<string, { entry: CredentialEntry; until: number }>();
-  const loading = new Map<string, Promise<CredentialEntry | null>>();
-  /** Bumped by every write through this store, so a read that overlapped one is not cached. */
-  let changes = 0;
-  const forget = (userId: string) => {
-    changes++;
-    opened.delete(userId);
-  };
+  const opened = createStaleCache<string, CredentialEntry | null>({
+    clock,
+    freshMs: deps.cacheMs ?? 0,
+    load: open,
+    keep: (entry) => entry?.status.state === "ok",
+  });
+  const forget = (userId: string) => opened.forget(userId);
 
   async function build(
     userId: string,
@@ -130,51 +129,21 @@ export function createCredentialStore(deps: CredentialStoreDeps): CredentialStor
     };
   }
 
-  async function read(
+  /** Reads and opens the stored credential. */
+  async function open(userId: string): Promise<CredentialEntry | null> {
+    const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
+    if (entry.value === null || entry.versionstamp === null) return null;
+    const credential = JSON.parse(
+      await sealer.open(CREDENTIAL_PURPOSE, entry.value.sealed, userId),
+    ) as XanoCredential;
+    return { credential, status: toStatus(entry.value), versionstamp: entry.versionstamp };
+  }
+
+  function read(
     userId: string,
     options: { readonly cached?: boolean } = {},
   ): Promise<CredentialEntry | null> {
-    const now = clock.now();
-    const cached = opened.get(userId);
-    if (cached && options.cached) {
-      if (cached.until > now) return cached.entry;
-      if (cached.until + cacheMs > now) {
-        // Stale by less than one more cacheMs: answer with it and re-open it for the next call.
-        load(userId).catch(() => opened.delete(userId));
-        return cached.entry;
-      }
-    }
-    return await load(userId);
-  }
-
-  /** Reads and opens the stored credential (once for concurrent callers) and caches it. */
-  function load(userId: string): Promise<CredentialEntry | null> {
-    let running = loading.get(userId);
-    if (running) return running;
-    const started = changes;
-    running = (async () => {
-      const entry = await kv.get<StoredCredential>(keys.xanoCredential(userId));
-      if (entry.value === null || entry.versionstamp === null) {
-        opened.delete(userId);
-        return null;
-      }
-      const credential = JSON.parse(
-        await sealer.open(CREDENTIAL_PURPOSE, entry.value.sealed, userId),
-      ) as XanoCredential;
-      const status = toStatus(entry.value);
-      const result = { credential, status, versionstamp: entry.versionstamp };
-      // Not cached when this process changed a credential meanwhile (it may be older).
-      if (cacheMs > 0 && status.state === "ok" && started === changes) {
-        opened.delete(userId);
-        opened.set(userId, { entry: result, until: clock.now() + cacheMs });
-        if (opened.size > 10_000) opened.delete(opened.keys().next().value!);
-      } else {
-        opened.delete(userId);
-      }
-      return result;
-    })().finally(() => loading.delete(userId));
-    loading.set(userId, running);
-    return running;
+    return options.cached ? opened.get(userId) : opened.load(userId);
   }
 
   return {
