@@ -2,7 +2,7 @@
  * What an open HTTP connection costs a Deno server, apart from anything the
  * app does: a trivial `Deno.serve` in its own process (one SSE stream per GET,
  * a small JSON answer per POST), and N clients that each hold a GET stream open
- * and make POSTs, as MCP sessions do. Prints the server's RSS and open file
+ * and make POSTs, as MCP sessions with a standalone stream do. Prints the server's RSS and open file
  * descriptors before and after, and the RSS per open connection: one holding
  * an SSE response (Deno keeps a 32 KB ring of buffer slots per streamed body)
  * and one idle between requests. Writes
@@ -103,7 +103,7 @@ const md = `# What open connections cost a bare Deno server
 
 Measured ${result.date} with Deno ${result.deno} by \`deno run --allow-all bench/connection_memory.ts --sessions ${SESSIONS} --posts ${POSTS}\`:
 a trivial \`Deno.serve\` (an SSE stream per GET, a small JSON answer per POST) and ${SESSIONS} clients,
-each holding a GET stream open and making ${POSTS} POSTs, as MCP sessions do.
+each holding a GET stream open and making ${POSTS} POSTs, as MCP sessions with a standalone stream do.
 
 | | server RSS | open file descriptors |
 | --- | ---: | ---: |

@@ -382,7 +382,7 @@ Deno.test("mcp sessions: a session still answering a request is not closed over 
   // Over the bound of 1, both older sessions are quiet for 61 s by their last request's start,
   // but one is answering: only the other closes.
   assert.equal(sessions.localCount, 2);
-  await later.client.ping(); // its GET stream request lands before the clock moves on
+  await later.client.ping(); // its GET request (answered 405) lands before the clock moves on
   answer({ action: "accept", content: { confirm: true } });
   const result = await call;
   assert.equal(result.isError, undefined, JSON.stringify(result.content));
@@ -410,7 +410,7 @@ Deno.test("mcp sessions: over the live bound the least recently used quiet sessi
   const third = await connect(app, { token: "token-full" });
   // The bound is soft while everyone spoke recently: nothing is cut mid-request.
   assert.equal(sessions.localCount, 3);
-  // Each client opened its GET stream after initializing; a ping lets those requests land first.
+  // Each client asks for a GET stream after initializing (405); a ping lets those requests land first.
   for (const { client } of [readOnly, second, third]) await client.ping();
 
   clock.advance(61_000);
