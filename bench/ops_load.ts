@@ -65,6 +65,13 @@ function rssMb(pid: number): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
+/** Resident pages of mapped files (the Deno binary's code and data, shared libraries), MB. */
+function fileBackedMb(pid: number): number {
+  const rollup = Deno.readTextFileSync(`/proc/${pid}/smaps_rollup`);
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(rollup)![1]);
+  return round((kb("Rss") - kb("Anonymous")) / 1024);
+}
+
 async function connect(url: string, key?: string): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: key ? { headers: { authorization: `Bearer ${key}` } } : {},
@@ -83,6 +90,8 @@ interface LevelResult {
   /** Server CPU time per timed call (ms). */
   cpuMsPerCall: number;
   rssMb: number;
+  /** The part of `rssMb` that is mapped files. */
+  fileMb: number;
 }
 
 async function level(
@@ -109,6 +118,7 @@ async function level(
   const elapsed = performance.now() - started;
   const cpu = cpuMs(pid) - cpuBefore;
   const rss = rssMb(pid);
+  const file = fileBackedMb(pid);
   await Promise.all(clients.map((c) => c.close()));
   latencies.sort((a, b) => a - b);
   return {
@@ -119,6 +129,7 @@ async function level(
     callsPerSecond: Math.round((latencies.length / elapsed) * 1000),
     cpuMsPerCall: round(cpu / latencies.length),
     rssMb: rss,
+    fileMb: file,
   };
 }
 
@@ -325,7 +336,7 @@ Paced load, ${PACED_SESSIONS} sessions each calling every ${
 
 Our overhead per call at 50 sessions (paced, ours − floor): p50 ${result.targets.overheadP50At50Ms} ms, p99 ${result.targets.overheadP99At50Ms} ms.
 Throughput at 50 saturating sessions: ${result.targets.throughputRatioAt50} × the floor; server CPU per call: the floor's is ${result.targets.cpuRatioAt50} × ours (latency difference there, which is queueing:
-p50 ${result.targets.saturatedLatencyDiffP50At50Ms} ms, p99 ${result.targets.saturatedLatencyDiffP99At50Ms} ms). RSS at 200 sessions: ${result.targets.rssAt200Mb} MB.
+p50 ${result.targets.saturatedLatencyDiffP50At50Ms} ms, p99 ${result.targets.saturatedLatencyDiffP99At50Ms} ms). RSS at 200 sessions: ${result.targets.rssAt200Mb} MB (${at200.ours.fileMb} MB of it mapped files, mostly the Deno binary; the floor's ${at200.floor.fileMb} MB).
 ${
   result.soak
     ? `\nSoak: ${result.soak.seconds} s at 50 sessions, ${result.soak.calls} calls; RSS first ${result.soak.rssFirstMb} MB, max ${result.soak.rssMaxMb} MB, second half ${result.soak.rssSecondHalfMinMb}–${result.soak.rssSecondHalfMaxMb} MB.\n`
