@@ -14,6 +14,7 @@
  * @module
  */
 
+import { getHeapSpaceStatistics } from "node:v8";
 import type * as PromClient from "prom-client";
 // The instruments' own modules, not the package entry: that one also loads the push gateway
 // (node:http, node:https, zlib), default process metrics and cluster support, none of which
@@ -85,6 +86,8 @@ export interface Metrics {
   readonly kvCommitWriters: Histogram;
   /** Process memory read at scrape time (`rss`, `heap_total`, `heap_used`, `external`), in bytes. */
   readonly processMemory: Gauge<"kind">;
+  /** V8 heap spaces (old, new, code, large objects, …): committed and used bytes. */
+  readonly heapSpaces: Gauge<"space" | "kind">;
   /** The Prometheus text exposition of every metric. */
   render(): Promise<string>;
 }
@@ -199,6 +202,19 @@ export function createMetrics(): Metrics {
         this.set({ kind: "heap_total" }, usage.heapTotal);
         this.set({ kind: "heap_used" }, usage.heapUsed);
         this.set({ kind: "external" }, usage.external);
+      },
+    }),
+    heapSpaces: new Gauge({
+      name: "v8_heap_space_bytes",
+      help: "V8 heap spaces at scrape time: committed and used bytes of each non-empty space",
+      labelNames: ["space", "kind"],
+      registers,
+      collect() {
+        for (const space of getHeapSpaceStatistics()) {
+          if (space.space_size === 0) continue;
+          this.set({ space: space.space_name, kind: "committed" }, space.space_size);
+          this.set({ space: space.space_name, kind: "used" }, space.space_used_size);
+        }
       },
     }),
     render: () => registry.metrics(),

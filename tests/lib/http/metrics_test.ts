@@ -60,3 +60,26 @@ Deno.test("metrics: process memory is read at scrape time (RSS, heap total and u
   const rss = Number(/process_memory_bytes\{kind="rss"\} (\d+)/.exec(text)![1]);
   assert.ok(rss > 10 * 2 ** 20 && rss < 2 ** 34, `rss ${rss} bytes is not a process size`);
 });
+
+Deno.test("metrics: V8 heap spaces are read at scrape time, committed and used, and add up to the heap total", async () => {
+  const text = await createMetrics().render();
+  const spaces = new Map<string, { committed?: number; used?: number }>();
+  for (
+    const [, space, kind, value] of text.matchAll(
+      /^v8_heap_space_bytes\{space="([a-z_]+)",kind="(committed|used)"\} (\d+)$/gm,
+    )
+  ) {
+    spaces.set(space!, { ...spaces.get(space!), [kind!]: Number(value) });
+  }
+  for (const name of ["old_space", "new_space", "code_space"]) {
+    const space = spaces.get(name);
+    assert.ok(space?.committed && space.used !== undefined, `missing ${name}`);
+    assert.ok(space.used! <= space.committed, `${name} uses more than it commits`);
+  }
+  const committed = [...spaces.values()].reduce((sum, space) => sum + (space.committed ?? 0), 0);
+  const { heapTotal } = Deno.memoryUsage();
+  assert.ok(
+    Math.abs(committed - heapTotal) < heapTotal / 4,
+    `spaces ${committed} against heap total ${heapTotal}`,
+  );
+});
