@@ -72,6 +72,17 @@ function fileBackedMb(pid: number): number {
   return round((kb("Rss") - kb("Anonymous")) / 1024);
 }
 
+/** The V8 heap of our server from its `/metrics`: MB committed and used, over all spaces. */
+async function v8HeapMb(origin: string): Promise<{ committedMb: number; usedMb: number }> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  const sum = (kind: string) =>
+    [...text.matchAll(
+      new RegExp(`^v8_heap_space_bytes\\{space="[a-z_]+",kind="${kind}"\\} (\\d+)$`, "gm"),
+    )]
+      .reduce((total, match) => total + Number(match[1]), 0);
+  return { committedMb: round(sum("committed") / 2 ** 20), usedMb: round(sum("used") / 2 ** 20) };
+}
+
 async function connect(url: string, key?: string): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: key ? { headers: { authorization: `Bearer ${key}` } } : {},
@@ -225,9 +236,11 @@ const bare = spawnBare(payloadFile);
 const bareUrl = `http://127.0.0.1:${await bare.port}/mcp`;
 
 const rows: { sessions: number; ours: LevelResult; floor: LevelResult }[] = [];
+let heapAt200: { committedMb: number; usedMb: number } | undefined;
 for (const sessions of LEVELS) {
   const floor = await level(bareUrl, bare.pid, sessions);
   const ours = await level(`${origin}/mcp`, pid, sessions, key);
+  if (sessions === 200) heapAt200 = await v8HeapMb(origin);
   rows.push({ sessions, ours, floor });
   console.log(JSON.stringify(rows.at(-1)));
 }
@@ -288,6 +301,7 @@ const result = {
     throughputRatioAt50: round(at50.ours.callsPerSecond / at50.floor.callsPerSecond),
     cpuRatioAt50: round(at50.floor.cpuMsPerCall / at50.ours.cpuMsPerCall),
     rssAt200Mb: at200.ours.rssMb,
+    v8HeapAt200: heapAt200,
   },
   soak: SOAK_S > 0
     ? {
@@ -336,7 +350,7 @@ Paced load, ${PACED_SESSIONS} sessions each calling every ${
 
 Our overhead per call at 50 sessions (paced, ours − floor): p50 ${result.targets.overheadP50At50Ms} ms, p99 ${result.targets.overheadP99At50Ms} ms.
 Throughput at 50 saturating sessions: ${result.targets.throughputRatioAt50} × the floor; server CPU per call: the floor's is ${result.targets.cpuRatioAt50} × ours (latency difference there, which is queueing:
-p50 ${result.targets.saturatedLatencyDiffP50At50Ms} ms, p99 ${result.targets.saturatedLatencyDiffP99At50Ms} ms). RSS at 200 sessions: ${result.targets.rssAt200Mb} MB (${at200.ours.fileMb} MB of it mapped files, mostly the Deno binary; the floor's ${at200.floor.fileMb} MB).
+p50 ${result.targets.saturatedLatencyDiffP50At50Ms} ms, p99 ${result.targets.saturatedLatencyDiffP99At50Ms} ms). RSS at 200 sessions: ${result.targets.rssAt200Mb} MB (${at200.ours.fileMb} MB of it mapped files, mostly the Deno binary, the floor's ${at200.floor.fileMb} MB; V8 heap ${heapAt200?.committedMb} MB committed, ${heapAt200?.usedMb} MB used).
 ${
   result.soak
     ? `\nSoak: ${result.soak.seconds} s at 50 sessions, ${result.soak.calls} calls; RSS first ${result.soak.rssFirstMb} MB, max ${result.soak.rssMaxMb} MB, second half ${result.soak.rssSecondHalfMinMb}–${result.soak.rssSecondHalfMaxMb} MB.\n`
