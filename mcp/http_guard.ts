@@ -7,6 +7,7 @@
  */
 
 import type { MiddlewareHandler } from "hono";
+import { readTextUpTo } from "../lib/http/bounded_body.ts";
 import { setResponseHeader } from "../lib/http/response_headers.ts";
 
 /** Largest JSON-RPC body accepted on `/mcp`. */
@@ -137,20 +138,8 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
       const text = await req.text();
       return text.length > limit ? { kind: "error", response: tooLarge(limit) } : parseJson(text);
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = req.body?.getReader();
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        return { kind: "error", response: tooLarge(limit) };
-      }
-      chunks.push(value);
-    }
-    return parseJson(new TextDecoder().decode(concat(chunks, size)));
+    const text = await readTextUpTo(req.body, limit);
+    return text === null ? { kind: "error", response: tooLarge(limit) } : parseJson(text);
   } catch {
     // The connection broke (or lied about its length) before the body was complete.
     return {
@@ -177,14 +166,4 @@ function rpc(status: number, code: number, message: string): Response {
     status,
     headers: { "content-type": "application/json" },
   });
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { readTextUpTo } from "../http/bounded_body.ts";
 import { OAuthError } from "./oauth_error.ts";
 import type { RedirectPolicy } from "./redirect_uris.ts";
 import { checkFetchableUrl, type ResolveHost } from "./ssrf.ts";
@@ -142,27 +143,7 @@ async function readLimited(response: Response, limit: number): Promise<string | 
     await response.body?.cancel();
     return null;
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  return await readTextUpTo(response.body, limit);
 }
 
 function maxAge(cacheControl: string | null): number {
