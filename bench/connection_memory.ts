@@ -12,6 +12,7 @@
  */
 
 import { numberOption } from "./_args.ts";
+import { openFds, rssMb } from "./_proc.ts";
 
 function option(name: string, fallback: number): number {
   const value = numberOption(name, fallback);
@@ -53,11 +54,7 @@ while (!/listening (\d+)/.test(text)) {
 const url = `http://127.0.0.1:${/listening (\d+)/.exec(text)![1]}/`;
 
 function sample(): { rssMb: number; fds: number } {
-  const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
-  return {
-    rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 102.4) / 10,
-    fds: [...Deno.readDirSync(`/proc/${child.pid}/fd`)].length,
-  };
+  return { rssMb: Math.round(rssMb(child.pid) * 10) / 10, fds: openFds(child.pid) };
 }
 
 await (await fetch(url, { method: "POST", body: "{}" })).text(); // the server's code is warm

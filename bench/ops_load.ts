@@ -30,6 +30,7 @@
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { numberOption, option, refuseUnknown } from "./_args.ts";
+import { cpuMs, fileBackedMb, rssMb } from "./_proc.ts";
 import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
 
 refuseUnknown(["calls", "warmup", "soak", "paced-rate", "paced-calls", "v8-flags"], ["quiet"]);
@@ -53,24 +54,6 @@ const ENV = {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (n: number) => Math.round(n * 100) / 100;
-
-/** User + system CPU time of a process, all threads, in ms (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = Deno.readTextFileSync(`/proc/${pid}/stat`).split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function rssMb(pid: number): number {
-  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
-  return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
-}
-
-/** Resident pages of mapped files (the Deno binary's code and data, shared libraries), MB. */
-function fileBackedMb(pid: number): number {
-  const rollup = Deno.readTextFileSync(`/proc/${pid}/smaps_rollup`);
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(rollup)![1]);
-  return round((kb("Rss") - kb("Anonymous")) / 1024);
-}
 
 /** The V8 heap of our server from its `/metrics`: MB committed and used, over all spaces. */
 async function v8HeapMb(origin: string): Promise<{ committedMb: number; usedMb: number }> {
@@ -128,8 +111,8 @@ async function level(
   }));
   const elapsed = performance.now() - started;
   const cpu = cpuMs(pid) - cpuBefore;
-  const rss = rssMb(pid);
-  const file = fileBackedMb(pid);
+  const rss = round(rssMb(pid));
+  const file = round(fileBackedMb(pid));
   await Promise.all(clients.map((c) => c.close()));
   latencies.sort((a, b) => a - b);
   return {
@@ -259,7 +242,11 @@ if (SOAK_S > 0) {
   let running = true;
   const sampler = (async () => {
     while (running) {
-      soak.push({ t: Math.round((performance.now() - started) / 1000), rssMb: rssMb(pid), calls });
+      soak.push({
+        t: Math.round((performance.now() - started) / 1000),
+        rssMb: round(rssMb(pid)),
+        calls,
+      });
       await new Promise((r) => setTimeout(r, 5_000));
     }
   })();
@@ -271,7 +258,11 @@ if (SOAK_S > 0) {
   }));
   running = false;
   await sampler;
-  soak.push({ t: Math.round((performance.now() - started) / 1000), rssMb: rssMb(pid), calls });
+  soak.push({
+    t: Math.round((performance.now() - started) / 1000),
+    rssMb: round(rssMb(pid)),
+    calls,
+  });
   await Promise.all(clients.map((c) => c.close()));
 }
 

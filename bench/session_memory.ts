@@ -15,6 +15,7 @@
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
 import { numberOption } from "./_args.ts";
+import { cpuMs, rssMb } from "./_proc.ts";
 
 const LEVELS = [1, 10, 50, 200];
 const TOOL = { name: "xano_list_tables", arguments: {} };
@@ -26,12 +27,7 @@ const settings = Deno.args.filter((arg, i) =>
 if (settings.length === 0) settings.push("default", "start");
 
 function procStatus(pid: number): { rssMb: number; cpuMs: number } {
-  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
-  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`).split(") ")[1]!.split(" ");
-  return {
-    rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024),
-    cpuMs: (Number(stat[11]) + Number(stat[12])) * 10, // clock ticks of 10 ms
-  };
+  return { rssMb: Math.round(rssMb(pid)), cpuMs: cpuMs(pid) };
 }
 
 async function connect(url: string, key: string): Promise<Client> {
