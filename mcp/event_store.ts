@@ -9,9 +9,9 @@
  * id, so resuming needs nothing but the id. New events therefore land at the
  * end of KV's key order instead of at a random place (request streams have
  * random ids): a commit of ten answers touches a page or two rather than ten,
- * ~40 % less time, and a far shorter tail (`bench/kv_event_keys_bench.ts`). A session's
- * long-lived GET stream, and ids of the older `<stream>:<sequence>` form, keep
- * the `<session>/<stream>` key.
+ * ~40 % less time, and a far shorter tail (`bench/kv_event_keys_bench.ts`). A GET
+ * stream (sessions no longer keep one; an older version's may be resumed), and ids
+ * of the older `<stream>:<sequence>` form, keep the `<session>/<stream>` key.
  *
  * Writes go through the process's group commit: concurrent sessions share one
  * durable commit, and the audit record of the tool call being answered rides
@@ -31,7 +31,7 @@ import type { EventStore, JSONRPCMessage } from "./sdk.ts";
 /** How long stored events stay replayable. */
 export const EVENT_TTL_MS = 15 * 60_000;
 
-/** The SDK's id of a session's standalone GET stream (v1 and v2 SDKs): it lives as long as the session. */
+/** The SDK's id of a session's standalone GET stream (v1 and v2 SDKs), resumed from older versions' ids. */
 const STANDALONE_STREAM = "_GET_stream";
 
 /** Answered request streams whose opening time is kept, per session (for late events of a batch). */
