@@ -15,6 +15,8 @@ import {
   type JsonSchemaType,
   type JsonSchemaValidator,
   type jsonSchemaValidator,
+  toJsonSchemaCompat,
+  type Tool,
 } from "./sdk_server.ts";
 
 /** What a tool registers with: the shape shared by the 1.x and v2 SDK servers. */
@@ -54,6 +56,53 @@ export function toolRegistration(tool: AnyTool): ToolRegistration {
     registrations.set(tool, registration);
   }
   return registration;
+}
+
+const definitions = new WeakMap<AnyTool, Tool>();
+
+/** Tools run within their request; none can be run as a task (what the SDK declares by default). */
+const NO_TASKS = Object.freeze({ taskSupport: "forbidden" as const });
+
+/**
+ * A tool as `tools/list` shows it, with its JSON Schemas converted once per
+ * process by the SDK's own converter (with the options the SDK's `McpServer`
+ * uses, and its default `execution`), so every session lists the same objects instead of converting every
+ * schema again on every `tools/list`.
+ */
+export function toolDefinition(tool: AnyTool): Tool {
+  let definition = definitions.get(tool);
+  if (!definition) {
+    const registration = toolRegistration(tool);
+    definition = Object.freeze({
+      name: tool.name,
+      title: registration.title,
+      description: registration.description,
+      inputSchema: toJsonSchemaCompat(registration.inputSchema, {
+        strictUnions: true,
+        pipeStrategy: "input",
+      }) as Tool["inputSchema"],
+      annotations: registration.annotations,
+      execution: NO_TASKS,
+      outputSchema: toJsonSchemaCompat(registration.outputSchema, {
+        strictUnions: true,
+        pipeStrategy: "output",
+      }) as Tool["outputSchema"],
+    });
+    definitions.set(tool, definition);
+  }
+  return definition;
+}
+
+const indexes = new WeakMap<readonly AnyTool[], ReadonlyMap<string, AnyTool>>();
+
+/** The tools of a tool list by name, built once per list. */
+export function toolIndex<T extends AnyTool>(tools: readonly T[]): ReadonlyMap<string, T> {
+  let index = indexes.get(tools);
+  if (!index) {
+    index = new Map(tools.map((tool) => [tool.name, tool]));
+    indexes.set(tools, index);
+  }
+  return index as ReadonlyMap<string, T>;
 }
 
 /** The form a destructive call's confirmation asks for: one checkbox. */

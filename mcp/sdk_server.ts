@@ -19,6 +19,7 @@ export { isInitializeRequest, LATEST_PROTOCOL_VERSION } from "@modelcontextproto
 export { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 // @ts-types="@modelcontextprotocol/sdk/types"
 export {
+  CallToolRequestSchema,
   CreateMessageResultSchema,
   ElicitRequestSchema,
   ElicitResultSchema,
@@ -51,8 +52,16 @@ export type {
   ReadResourceResult,
   ServerNotification,
   ServerRequest,
+  Tool,
   ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
+// @ts-types="@modelcontextprotocol/sdk/server/zod-compat"
+export {
+  getParseErrorMessage,
+  safeParseAsync,
+} from "@modelcontextprotocol/sdk/server/zod-compat.js";
+// @ts-types="@modelcontextprotocol/sdk/server/zod-json-schema-compat"
+export { toJsonSchemaCompat } from "@modelcontextprotocol/sdk/server/zod-json-schema-compat.js";
 // @ts-types="@modelcontextprotocol/sdk/validation/ajv"
 export { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 // @ts-types="@modelcontextprotocol/sdk/validation/types"

@@ -11,6 +11,8 @@ import type { Logger } from "../lib/log.ts";
 import {
   CONFIRM_SCHEMA,
   sharedSchemaValidator,
+  toolDefinition,
+  toolIndex,
   type ToolRegistration,
   toolRegistration,
 } from "./catalog.ts";
@@ -24,10 +26,16 @@ import {
 } from "./inventory.ts";
 import { fail, toCallToolResult, type ToolFailure, type ToolOutcome, truncate } from "./result.ts";
 import {
+  CallToolRequestSchema,
   type CallToolResult,
+  ErrorCode,
+  getParseErrorMessage,
+  ListToolsRequestSchema,
   LoggingLevelSchema,
+  McpError,
   McpServer,
   type RequestHandlerExtra,
+  safeParseAsync,
   type ServerNotification,
   type ServerRequest,
   SetLevelRequestSchema,
@@ -106,21 +114,86 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
     logLevel = Math.max(0, LOG_LEVELS.indexOf(request.params.level));
     return {};
   });
-  registerTools<D, Extra>(
-    {
-      registerTool: (name, config, cb) => server.registerTool(name, config, cb),
-    },
-    options,
-    {
+  if (options.tools.length > 0) {
+    serveTools(server, options, {
       context: (extra) => context(extra, () => logLevel),
       ask: (message, extra) =>
         server.server.getClientCapabilities()?.elicitation
           ? askUser(server, message, extra)
           : Promise.resolve("unavailable"),
-    },
-  );
+    });
+  }
   for (const extend of options.extensions ?? []) extend(server);
   return server;
+}
+
+/**
+ * Answers `tools/list` and `tools/call` from the process-wide catalog
+ * (`mcp/catalog.ts`) instead of registering every tool on every session's
+ * server: the SDK's `McpServer` keeps a registration with its own closures
+ * per tool and server and converts every input and output schema to JSON
+ * Schema on every `tools/list`, which for a few dozen tools was most of a
+ * session's memory. Calls are checked as the SDK checks them (input against
+ * the tool's schema, structured output against its output schema, failures
+ * as `isError` results with the SDK's messages). A tool the selection leaves
+ * out is refused by `runTool` with the reason, and reported as `denied`.
+ *
+ * Used when the server has product tools; a server without them (the
+ * conformance fixtures) keeps the SDK's own tool handlers for the tools its
+ * extensions register.
+ */
+function serveTools<D>(
+  server: McpServer,
+  options: CreateMcpServerOptions<D>,
+  runtime: ToolRuntime<Extra>,
+): void {
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: selectTools(options.tools, options.selection).map(toolDefinition),
+  }));
+  server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const { name, arguments: rawArgs = {} } = request.params;
+    const tool = toolIndex(options.tools).get(name);
+    if (!tool) return invalidCall(`Tool ${name} not found`);
+    const handler = toolHandler(tool, options, runtime);
+    try {
+      if (unavailableReason(tool, options.selection)) return await handler(rawArgs, extra);
+      const { inputSchema, outputSchema } = toolRegistration(tool);
+      const input = await safeParseAsync(inputSchema, rawArgs);
+      if (!input.success) {
+        return invalidCall(
+          `Input validation error: Invalid arguments for tool ${name}: ${
+            getParseErrorMessage(input.error)
+          }`,
+        );
+      }
+      const result = await handler(input.data, extra);
+      if (result.isError) return result;
+      if (!result.structuredContent) {
+        return invalidCall(
+          `Output validation error: Tool ${name} has an output schema but no structured content was provided`,
+        );
+      }
+      const output = await safeParseAsync(outputSchema, result.structuredContent);
+      if (!output.success) {
+        return invalidCall(
+          `Output validation error: Invalid structured content for tool ${name}: ${
+            getParseErrorMessage(output.error)
+          }`,
+        );
+      }
+      return result;
+    } catch (error) {
+      return errorResult(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+function invalidCall(message: string): CallToolResult {
+  return errorResult(new McpError(ErrorCode.InvalidParams, message).message);
+}
+
+function errorResult(text: string): CallToolResult {
+  return { content: [{ type: "text", text }], isError: true };
 }
 
 export type { ToolRegistration };
@@ -143,7 +216,8 @@ export interface ToolRuntime<X> {
 
 /**
  * Registers the tools the selection allows, each wrapped with the policy
- * checks, on any SDK server: the one place both protocol eras get their tools.
+ * checks, on a server that keeps its own registrations (the 2026-era v2 SDK
+ * server, built per request).
  */
 export function registerTools<D, X>(
   host: ToolHost<X>,
@@ -151,13 +225,22 @@ export function registerTools<D, X>(
   runtime: ToolRuntime<X>,
 ): void {
   for (const tool of selectTools(options.tools, options.selection)) {
-    host.registerTool(
-      tool.name,
-      toolRegistration(tool),
-      (args, extra) =>
-        observed(tool, args, options, () => runTool(tool, args, { extra, options, runtime })),
-    );
+    host.registerTool(tool.name, toolRegistration(tool), toolHandler(tool, options, runtime));
   }
+}
+
+/**
+ * What a call of `tool` runs once its arguments passed the schema: the
+ * policy checks and the tool, reported to `options.onToolCall`. The one
+ * place both protocol eras run tools.
+ */
+function toolHandler<D, X>(
+  tool: AnyTool<D>,
+  options: CreateMcpServerOptions<D>,
+  runtime: ToolRuntime<X>,
+): (args: Record<string, unknown>, extra: X) => Promise<CallToolResult> {
+  return (args, extra) =>
+    observed(tool, args, options, () => runTool(tool, args, { extra, options, runtime }));
 }
 
 interface CallEnv<D, X> {

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { CONFIRM_SCHEMA, sharedSchemaValidator, toolRegistration } from "../../mcp/catalog.ts";
+import {
+  CONFIRM_SCHEMA,
+  sharedSchemaValidator,
+  toolDefinition,
+  toolIndex,
+  toolRegistration,
+} from "../../mcp/catalog.ts";
+import { Client, InMemoryTransport, McpServer } from "../../mcp/sdk.ts";
 import { XANO_TOOLS } from "../../mcp/tools/mod.ts";
 
 Deno.test("catalog: a tool's registration is built once and shared", () => {
@@ -28,4 +35,32 @@ Deno.test("catalog: the shared validator compiles a schema once and checks answe
   const other = sharedSchemaValidator.getValidator({ type: "object", required: ["name"] });
   assert.notEqual(other, check);
   assert.equal(other({}).valid, false);
+});
+
+Deno.test("catalog: a tool's definition is what the SDK's own server lists for it, built once", async () => {
+  const server = new McpServer({ name: "reference", version: "1" });
+  for (const tool of XANO_TOOLS) {
+    server.registerTool(
+      tool.name,
+      toolRegistration(tool),
+      () => Promise.reject(new Error("unused")),
+    );
+  }
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: "catalog", version: "1" });
+  await client.connect(clientSide);
+  const { tools } = await client.listTools();
+  await client.close();
+  const onTheWire = (value: unknown) => JSON.parse(JSON.stringify(value));
+  assert.deepEqual(onTheWire(XANO_TOOLS.map(toolDefinition)), onTheWire(tools));
+  for (const tool of XANO_TOOLS) assert.equal(toolDefinition(tool), toolDefinition(tool));
+});
+
+Deno.test("catalog: the index finds a list's tools by name, built once per list", () => {
+  const index = toolIndex(XANO_TOOLS);
+  assert.equal(toolIndex(XANO_TOOLS), index);
+  assert.equal(index.size, XANO_TOOLS.length);
+  for (const tool of XANO_TOOLS) assert.equal(index.get(tool.name), tool);
+  assert.equal(toolIndex(XANO_TOOLS.slice(0, 1)).size, 1);
 });

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { ElicitRequestSchema } from "../../mcp/sdk.ts";
 import { memoryKv } from "../_helpers.ts";
-import { connect, demoApp, errorMeta, grant, mapVerifier } from "./_harness.ts";
+import { defineTool } from "../../mcp/inventory.ts";
+import { ok } from "../../mcp/result.ts";
+import { connect, demoApp, demoTools, errorMeta, grant, mapVerifier } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
@@ -29,6 +31,10 @@ Deno.test("mcp server: read-only (grant or ?read_only=1) hides and refuses write
     assert.deepEqual(tools.map((tool) => tool.name), ["demo_list"]);
     const refused = await client.callTool({ name: "demo_add", arguments: { name: "x" } });
     assert.equal(refused.isError, true);
+    assert.match(
+      JSON.stringify(refused.content),
+      /Tool \\"demo_add\\" is not available: this connection is read-only/,
+    );
     assert.equal(items.size, 2);
     await client.close();
   }
@@ -118,6 +124,39 @@ Deno.test("mcp server: invalid arguments are a tool error naming the field", asy
   const result = await client.callTool({ name: "demo_add", arguments: { name: 42 } });
   assert.equal(result.isError, true);
   assert.match(JSON.stringify(result.content), /name/);
+  await client.close();
+  await sessions.closeAll();
+});
+
+Deno.test("mcp server: unknown tools and answers that break their output schema are tool errors", async () => {
+  using kv = await memoryKv();
+  const [list] = demoTools;
+  const liar = defineTool({
+    ...list!,
+    name: "demo_liar",
+    handler: () => Promise.resolve(ok({ items: "none" }, "none")),
+  });
+  const silent = defineTool({
+    ...list!,
+    name: "demo_silent",
+    handler: () => Promise.resolve({ ok: true, text: "no data" } as never),
+  });
+  const { app, sessions } = demoApp({ kv, tools: [...demoTools, liar, silent] });
+  const { client } = await connect(app, { token: "token-full" });
+  const text = async (name: string) => {
+    const result = await client.callTool({ name, arguments: {} });
+    assert.equal(result.isError, true, name);
+    return (result.content as { text: string }[])[0]!.text;
+  };
+  assert.equal(await text("demo_nope"), "MCP error -32602: Tool demo_nope not found");
+  assert.match(
+    await text("demo_liar"),
+    /^MCP error -32602: Output validation error: Invalid structured content for tool demo_liar: .* at items$/,
+  );
+  assert.match(
+    await text("demo_silent"),
+    /Output validation error: Tool demo_silent has an output schema but no structured content/,
+  );
   await client.close();
   await sessions.closeAll();
 });
