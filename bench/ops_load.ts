@@ -3,7 +3,8 @@
  * API-key auth, KV-backed rate limits and sessions, the audit record and usage
  * counters, the real Xano client against the embedded sandbox) at 1, 10, 50
  * and 200 concurrent sessions, against a bare SDK server answering the same
- * result with no auth, KV or Xano (the floor), in the same run. Also the cold
+ * result with no auth, KV or Xano (the floor), in the same run and with the same
+ * V8 flags, so memory and speed compare like with like. Also the cold
  * start to a first tool answer, server RSS per level (from /proc), and with
  * `--soak SECONDS` a soak at 50 sessions with RSS sampled every 5 s.
  * Writes bench/results/ops_load.{json,md} (`ops_load_quiet.*` with `--quiet`, `ops_load_v8.*`
@@ -25,13 +26,18 @@
  *
  * Run: `deno task bench:ops [--calls 40] [--warmup 20] [--paced-rate 250] [--paced-calls 40]
  * [--soak 600] [--quiet] [--v8-flags FLAGS]` (`--quiet`: `LOG_LEVEL=warn`, no request log lines;
- * `--v8-flags`: our server's V8 flags instead of the `start` task's, e.g. `--optimize-for-size`)
+ * `--v8-flags`: both servers' V8 flags instead of the `start` task's, e.g. `--optimize-for-size`)
  */
 
 import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { numberOption, option, refuseUnknown } from "./_args.ts";
 import { cpuMs, fileBackedMb, rssMb } from "./_proc.ts";
-import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
+import {
+  freePort,
+  prepareKv,
+  startServer,
+  startTaskV8Flags,
+} from "../tests/reliability/_process.ts";
 
 refuseUnknown(["calls", "warmup", "soak", "paced-rate", "paced-calls", "v8-flags"], ["quiet"]);
 
@@ -45,6 +51,12 @@ const PACED_SESSIONS = 50;
 const TOOL = { name: "xano_list_tables", arguments: {} };
 const QUIET = Deno.args.includes("--quiet");
 const V8_FLAGS = option("v8-flags");
+/** Both servers' V8 flags as `deno run` arguments. */
+const V8_ARGS = V8_FLAGS === undefined
+  ? startTaskV8Flags()
+  : V8_FLAGS
+  ? [`--v8-flags=${V8_FLAGS}`]
+  : [];
 const ENV = {
   MCP_RATE_LIMIT_IP: "1000000/1m",
   MCP_RATE_LIMIT_TOKEN: "1000000/1m",
@@ -168,7 +180,7 @@ async function paced(url: string, rate: number, key?: string): Promise<PacedResu
 
 function spawnBare(payloadFile: string): { pid: number; port: Promise<number>; kill(): void } {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "bench/bare_server.ts", payloadFile],
+    args: ["run", "--allow-all", ...V8_ARGS, "bench/bare_server.ts", payloadFile],
     cwd: new URL("../", import.meta.url),
     stdout: "piped",
     stderr: "inherit",
@@ -198,7 +210,7 @@ const server = await startServer({
   dir,
   port,
   env: ENV,
-  ...(V8_FLAGS === undefined ? {} : { v8Flags: V8_FLAGS }),
+  v8Flags: V8_ARGS[0]?.slice("--v8-flags=".length) ?? "",
 });
 const listeningMs = performance.now() - spawnedAt;
 const firstClient = await connect(`${origin}/mcp`, key);
@@ -278,7 +290,7 @@ const result = {
   deno: Deno.version.deno,
   cpus: navigator.hardwareConcurrency,
   callsPerSession: CALLS,
-  v8Flags: V8_FLAGS ?? "the start task's",
+  v8Flags: V8_ARGS.join(" ") || "none",
   warmupCallsPerSession: WARMUP,
   tool: "xano_list_tables (workspace 1 of the sandbox, 3 tables)",
   coldStart: { listeningMs: Math.round(listeningMs), firstToolAnswerMs: Math.round(coldStartMs) },
@@ -321,6 +333,7 @@ Measured ${result.date} with Deno ${result.deno} on ${result.cpus} CPUs by \`den
 }\`. Ours: \`main.ts\` in its own process (API key auth, KV rate limits, KV sessions, one audit record +
 usage counters per call, the Xano client against the embedded sandbox, a JSON log line per request). Floor: the
 SDK's streamable HTTP server in its own process answering the same result with no auth, KV or Xano.
+Both run with ${result.v8Flags === "none" ? "V8's default flags" : `\`${result.v8Flags}\``}.
 Clients: SDK clients over loopback HTTP in the bench process (sharing the machine's CPUs).
 
 | sessions | ours p50 / p99 ms | floor p50 / p99 ms | ours calls/s | floor calls/s | server CPU ms per call, ours / floor | ours RSS MB | floor RSS MB |
