@@ -9,7 +9,13 @@ import { mcpApp } from "../../mcp/app.ts";
 import { createConfirmationStore } from "../../mcp/confirmation.ts";
 import { type AnyTool, defineTool } from "../../mcp/inventory.ts";
 import { fail, ok } from "../../mcp/result.ts";
-import { Client, StreamableHTTPClientTransport } from "../../mcp/sdk.ts";
+import {
+  Client,
+  InMemoryTransport,
+  type McpServer,
+  StreamableHTTPClientTransport,
+  type Tool,
+} from "../../mcp/sdk.ts";
 import { createMcpServer, type ServerExtension } from "../../mcp/server.ts";
 import {
   createSessionManager,
@@ -219,4 +225,16 @@ export const INIT = {
 export function errorMeta(result: Record<string, unknown>): Record<string, unknown> {
   const meta = result._meta as Record<string, Record<string, unknown>> | undefined;
   return meta?.["xano-mcp/error"] ?? {};
+}
+
+/** What `server` answers to `tools/list`, asked by an SDK client over an in-memory link; closes both. */
+export async function listedTools(server: McpServer): Promise<Tool[]> {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: "tools-list", version: "1" });
+  await client.connect(clientSide);
+  const { tools } = await client.listTools();
+  await client.close();
+  await server.close();
+  return tools;
 }

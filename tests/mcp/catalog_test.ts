@@ -6,8 +6,9 @@ import {
   toolIndex,
   toolRegistration,
 } from "../../mcp/catalog.ts";
-import { Client, InMemoryTransport, McpServer } from "../../mcp/sdk.ts";
+import { McpServer } from "../../mcp/sdk.ts";
 import { XANO_TOOLS } from "../../mcp/tools/mod.ts";
+import { listedTools } from "./_harness.ts";
 
 Deno.test("catalog: a tool's registration is built once and shared", () => {
   for (const tool of XANO_TOOLS) {
@@ -46,12 +47,7 @@ Deno.test("catalog: a tool's definition is what the SDK's own server lists for i
       () => Promise.reject(new Error("unused")),
     );
   }
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: "catalog", version: "1" });
-  await client.connect(clientSide);
-  const { tools } = await client.listTools();
-  await client.close();
+  const tools = await listedTools(server);
   const onTheWire = (value: unknown) => JSON.parse(JSON.stringify(value));
   assert.deepEqual(onTheWire(XANO_TOOLS.map(toolDefinition)), onTheWire(tools));
   for (const tool of XANO_TOOLS) assert.equal(toolDefinition(tool), toolDefinition(tool));

@@ -9,10 +9,10 @@ import assert from "node:assert/strict";
 import { silentLogger } from "../../lib/log.ts";
 import { createConfirmationStore } from "../../mcp/confirmation.ts";
 import { TOOLSET_IDS } from "../../mcp/inventory.ts";
-import { Client, InMemoryTransport } from "../../mcp/sdk.ts";
 import { createMcpServer } from "../../mcp/server.ts";
 import { XANO_TOOLS } from "../../mcp/tools/mod.ts";
 import { memoryKv } from "../_helpers.ts";
+import { listedTools } from "./_harness.ts";
 import { manualClock } from "../../lib/clock.ts";
 
 const SNAPSHOT = new URL("./__snapshots__/tools.json", import.meta.url);
@@ -27,13 +27,7 @@ Deno.test("tool snapshots: every tool's wire contract matches the committed snap
     confirmations: createConfirmationStore({ kv, clock: manualClock() }),
     logger: silentLogger,
   });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: "snapshot", version: "1" });
-  await client.connect(clientSide);
-  const { tools } = await client.listTools();
-  await client.close();
-  await server.close();
+  const tools = await listedTools(server);
 
   assert.equal(tools.length, XANO_TOOLS.length);
   for (const tool of tools) {
