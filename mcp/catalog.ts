@@ -2,8 +2,9 @@
  * What every session's server shares: the parts of a server that do not
  * depend on who is connected. A process serves hundreds of sessions, each
  * with its own SDK server; anything built per server is paid once per
- * session, so tool schemas, the elicitation schema and its validator are
- * built once per process here and handed to every server.
+ * session, so tool schemas and their `tools/list` definitions, the index of
+ * tools by name, the elicitation schema and its validator are built once per
+ * process here and handed to every server.
  *
  * @module
  */
