@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
-import { ElicitRequestSchema } from "../../mcp/sdk.ts";
-import { memoryKv } from "../_helpers.ts";
+import { manualClock } from "../../lib/clock.ts";
+import { silentLogger } from "../../lib/log.ts";
+import { createConfirmationStore } from "../../mcp/confirmation.ts";
 import { defineTool } from "../../mcp/inventory.ts";
 import { ok } from "../../mcp/result.ts";
+import { Client, ElicitRequestSchema, InMemoryTransport } from "../../mcp/sdk.ts";
+import { createMcpServer, type ToolCallEvent } from "../../mcp/server.ts";
+import { memoryKv } from "../_helpers.ts";
 import { connect, demoApp, demoTools, errorMeta, grant, mapVerifier } from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
@@ -159,4 +163,31 @@ Deno.test("mcp server: unknown tools and answers that break their output schema 
   );
   await client.close();
   await sessions.closeAll();
+});
+
+Deno.test("mcp server: a call to a tool the selection leaves out is reported as denied, once", async () => {
+  using kv = await memoryKv();
+  const events: ToolCallEvent[] = [];
+  const server = createMcpServer({
+    tools: demoTools,
+    deps: { items: new Map([[1, "one"]]) },
+    selection: { readOnly: true },
+    grantId: "grant-1",
+    confirmations: createConfirmationStore({ kv, clock: manualClock() }),
+    logger: silentLogger,
+    onToolCall: (event) => void events.push(event),
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: "denied", version: "1" });
+  await client.connect(clientSide);
+  const refused = await client.callTool({ name: "demo_add", arguments: { name: "x" } });
+  const listed = await client.callTool({ name: "demo_list", arguments: {} });
+  await client.close();
+  assert.equal(refused.isError, true);
+  assert.equal(listed.isError, undefined);
+  assert.deepEqual(events.map((event) => [event.tool, event.outcome]), [
+    ["demo_add", "denied"],
+    ["demo_list", "ok"],
+  ]);
 });
