@@ -39,7 +39,8 @@ const confirmationTokenSchema = z.string().max(200).optional().describe(
  * The registration of a tool, built on first use and then shared by every
  * server that registers the tool. SDK servers keep the object schemas they
  * are given (a raw shape would be wrapped in a new object schema per server),
- * so the zod objects exist once per tool instead of once per session.
+ * so the zod objects exist once per tool instead of once per session. Their
+ * JSON Schema conversion is done once as well (see {@link convertedOnce}).
  */
 export function toolRegistration(tool: AnyTool): ToolRegistration {
   let registration = registrations.get(tool);
@@ -50,13 +51,51 @@ export function toolRegistration(tool: AnyTool): ToolRegistration {
     registration = Object.freeze({
       title: tool.title,
       description: tool.description,
-      inputSchema: z.object(input),
-      outputSchema: z.object(tool.output),
+      inputSchema: convertedOnce(z.object(input)),
+      outputSchema: convertedOnce(z.object(tool.output)),
       annotations: Object.freeze({ title: tool.title, ...tool.annotations }),
     });
     registrations.set(tool, registration);
   }
   return registration;
+}
+
+/**
+ * Makes a schema's Standard JSON Schema conversion (`~standard.jsonSchema`)
+ * run once per direction and target and hand out the same frozen result
+ * afterwards. The 2026-era v2 SDK server is built per request and converts
+ * through it on every `tools/list` (every tool's input and output schema,
+ * ~3.7 ms for the catalog) and on every `tools/call` (the called tool's output
+ * schema). zod lets a schema's `~standard` be replaced; validation stays
+ * zod's own.
+ */
+function convertedOnce<T extends z.ZodObject>(schema: T): T {
+  const standard = schema["~standard"];
+  const converted = new Map<string, Record<string, unknown>>();
+  const once =
+    (io: "input" | "output") => (params?: { target?: string; libraryOptions?: unknown }) => {
+      if (params?.libraryOptions !== undefined) return standard.jsonSchema[io](params as never);
+      const key = `${io} ${params?.target}`;
+      let result = converted.get(key);
+      if (!result) {
+        result = deepFreeze(standard.jsonSchema[io](params as never));
+        converted.set(key, result);
+      }
+      return result;
+    };
+  schema["~standard"] = {
+    ...standard,
+    jsonSchema: { input: once("input"), output: once("output") },
+  };
+  return schema;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 const definitions = new WeakMap<AnyTool, Tool>();

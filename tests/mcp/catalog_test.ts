@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { z } from "zod";
 import {
   CONFIRM_SCHEMA,
   sharedSchemaValidator,
@@ -59,4 +60,21 @@ Deno.test("catalog: the index finds a list's tools by name, built once per list"
   assert.equal(index.size, XANO_TOOLS.length);
   for (const tool of XANO_TOOLS) assert.equal(index.get(tool.name), tool);
   assert.equal(toolIndex(XANO_TOOLS.slice(0, 1)).size, 1);
+});
+
+Deno.test("catalog: a schema's Standard JSON Schema is converted once per direction and target, as zod converts it", async () => {
+  for (const tool of XANO_TOOLS.slice(0, 8)) {
+    const { outputSchema } = toolRegistration(tool);
+    const standard = outputSchema["~standard"];
+    for (const io of ["input", "output"] as const) {
+      for (const target of ["draft-2020-12", "draft-07"] as const) {
+        const first = standard.jsonSchema[io]({ target });
+        assert.equal(standard.jsonSchema[io]({ target }), first, `${tool.name} ${io} ${target}`);
+        assert.ok(Object.isFrozen(first));
+        assert.deepEqual(first, z.toJSONSchema(z.object(tool.output), { target, io }));
+      }
+    }
+    // Validation is still zod's own.
+    assert.ok((await standard.validate("not an object")).issues?.length);
+  }
 });
