@@ -132,8 +132,8 @@ export function createMcpServer<D>(options: CreateMcpServerOptions<D>): McpServe
  * (`mcp/catalog.ts`) instead of registering every tool on every session's
  * server: the SDK's `McpServer` keeps a registration with its own closures
  * per tool and server and converts every input and output schema to JSON
- * Schema on every `tools/list`, which for a few dozen tools was most of a
- * session's memory. Calls are checked as the SDK checks them (input against
+ * Schema on every `tools/list`, which for a few dozen tools was about half of
+ * a session's memory. Calls are checked as the SDK checks them (input against
  * the tool's schema, structured output against its output schema, failures
  * as `isError` results with the SDK's messages). A tool the selection leaves
  * out is refused by `runTool` with the reason, and reported as `denied`.
@@ -230,9 +230,10 @@ export function registerTools<D, X>(
 }
 
 /**
- * What a call of `tool` runs once its arguments passed the schema: the
- * policy checks and the tool, reported to `options.onToolCall`. The one
- * place both protocol eras run tools.
+ * What a call of `tool` runs after the SDK-level checks: the policy checks
+ * (the selection's toolsets, read-only mode and scopes; confirmation of
+ * destructive calls) and the tool, reported to `options.onToolCall`. The one place both
+ * protocol eras run tools.
  */
 function toolHandler<D, X>(
   tool: AnyTool<D>,
