@@ -21,9 +21,9 @@
  * flag, repeatable; `--baseline-flag` alone compares flags on the same checkout)
  */
 
-import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { ENCRYPTION_KEY, freePort, prepareKv } from "../tests/reliability/_process.ts";
 import { numberOption, option, options } from "./_args.ts";
+import { connectClient } from "./_client.ts";
 
 const RUNS = numberOption("runs", 15);
 const LABEL = option("label") ?? "current";
@@ -111,12 +111,7 @@ async function once(root: string, flags: readonly string[]): Promise<Sample> {
   try {
     await waitLive(port, child, () => exited);
     const listening = performance.now() - spawnedAt;
-    const client = new Client({ name: "cold-start-bench", version: "1" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
-        requestInit: { headers: { authorization: `Bearer ${key}` } },
-      }),
-    );
+    const client = await connectClient(`${origin}/mcp`, key, "cold-start-bench");
     const initialized = performance.now() - spawnedAt;
     const result = await client.callTool(TOOL);
     const firstAnswer = performance.now() - spawnedAt;

@@ -16,7 +16,6 @@ import { systemClock } from "../lib/clock.ts";
 import { loadConfig } from "../lib/config.ts";
 import { silentLogger } from "../lib/log.ts";
 import { createMcpRoutes } from "../mcp/routes.ts";
-import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { createSealer } from "../lib/crypto.ts";
 import { createSandbox } from "../lib/sandbox/mod.ts";
 import { createXanoRuntime } from "../lib/xano/mod.ts";
@@ -24,6 +23,7 @@ import type { XanoApi } from "../mcp/tools/_shared.ts";
 import { grant, mapVerifier } from "../tests/mcp/_harness.ts";
 import { memoryXano } from "../tests/mcp/_memory_xano.ts";
 import { numberOption } from "./_args.ts";
+import { connectClient } from "./_client.ts";
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -107,14 +107,7 @@ const server = Deno.serve(
 const url = new URL(`http://127.0.0.1:${server.addr.port}/mcp`);
 
 const clients = await Promise.all(
-  Array.from({ length: SESSIONS }, async () => {
-    const transport = new StreamableHTTPClientTransport(url, {
-      requestInit: { headers: { authorization: "Bearer bench-token" } },
-    });
-    const client = new Client({ name: "bench", version: "1" });
-    await client.connect(transport);
-    return client;
-  }),
+  Array.from({ length: SESSIONS }, () => connectClient(url, "bench-token")),
 );
 
 // warm-up

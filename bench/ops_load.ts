@@ -29,8 +29,8 @@
  * `--v8-flags`: both servers' V8 flags instead of the `start` task's, e.g. `--optimize-for-size`)
  */
 
-import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { numberOption, option, refuseUnknown } from "./_args.ts";
+import { connectClient as connect } from "./_client.ts";
 import { cpuMs, fileBackedMb, rssMb } from "./_proc.ts";
 import {
   freePort,
@@ -76,15 +76,6 @@ async function v8HeapMb(origin: string): Promise<{ committedMb: number; usedMb: 
     )]
       .reduce((total, match) => total + Number(match[1]), 0);
   return { committedMb: round(sum("committed") / 2 ** 20), usedMb: round(sum("used") / 2 ** 20) };
-}
-
-async function connect(url: string, key?: string): Promise<Client> {
-  const transport = new StreamableHTTPClientTransport(new URL(url), {
-    requestInit: key ? { headers: { authorization: `Bearer ${key}` } } : {},
-  });
-  const client = new Client({ name: "bench", version: "1" });
-  await client.connect(transport);
-  return client;
 }
 
 interface LevelResult {

@@ -12,9 +12,9 @@
  * `deno task start` (the default settings are `default start`).
  */
 
-import { Client, StreamableHTTPClientTransport } from "../mcp/sdk.ts";
 import { freePort, prepareKv, startServer } from "../tests/reliability/_process.ts";
 import { numberOption } from "./_args.ts";
+import { connectClient } from "./_client.ts";
 import { cpuMs, rssMb } from "./_proc.ts";
 
 const LEVELS = [1, 10, 50, 200];
@@ -28,16 +28,6 @@ if (settings.length === 0) settings.push("default", "start");
 
 function procStatus(pid: number): { rssMb: number; cpuMs: number } {
   return { rssMb: Math.round(rssMb(pid)), cpuMs: cpuMs(pid) };
-}
-
-async function connect(url: string, key: string): Promise<Client> {
-  const client = new Client({ name: "session-memory", version: "1" });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(url), {
-      requestInit: { headers: { authorization: `Bearer ${key}` } },
-    }),
-  );
-  return client;
 }
 
 async function run(setting: string): Promise<string> {
@@ -55,7 +45,10 @@ async function run(setting: string): Promise<string> {
   try {
     for (const sessions of LEVELS) {
       const clients = await Promise.all(
-        Array.from({ length: sessions }, () => connect(`${origin}/mcp`, key)),
+        Array.from(
+          { length: sessions },
+          () => connectClient(`${origin}/mcp`, key, "session-memory"),
+        ),
       );
       await Promise.all(clients.map((client) => client.callTool(TOOL)));
       const before = procStatus(server.pid).cpuMs;
