@@ -227,12 +227,18 @@ export function errorMeta(result: Record<string, unknown>): Record<string, unkno
   return meta?.["xano-mcp/error"] ?? {};
 }
 
-/** What `server` answers to `tools/list`, asked by an SDK client over an in-memory link; closes both. */
-export async function listedTools(server: McpServer): Promise<Tool[]> {
+/** An SDK client connected to `server` over an in-memory link. */
+export async function linkedClient(server: McpServer, name = "linked"): Promise<Client> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const client = new Client({ name: "tools-list", version: "1" });
+  const client = new Client({ name, version: "1" });
   await client.connect(clientSide);
+  return client;
+}
+
+/** What `server` answers to `tools/list`, asked by an SDK client over an in-memory link; closes both. */
+export async function listedTools(server: McpServer): Promise<Tool[]> {
+  const client = await linkedClient(server, "tools-list");
   const { tools } = await client.listTools();
   await client.close();
   await server.close();

@@ -4,10 +4,18 @@ import { silentLogger } from "../../lib/log.ts";
 import { createConfirmationStore } from "../../mcp/confirmation.ts";
 import { defineTool } from "../../mcp/inventory.ts";
 import { ok } from "../../mcp/result.ts";
-import { Client, ElicitRequestSchema, InMemoryTransport } from "../../mcp/sdk.ts";
+import { ElicitRequestSchema } from "../../mcp/sdk.ts";
 import { createMcpServer, type ToolCallEvent } from "../../mcp/server.ts";
 import { memoryKv } from "../_helpers.ts";
-import { connect, demoApp, demoTools, errorMeta, grant, mapVerifier } from "./_harness.ts";
+import {
+  connect,
+  demoApp,
+  demoTools,
+  errorMeta,
+  grant,
+  linkedClient,
+  mapVerifier,
+} from "./_harness.ts";
 
 type Structured = Record<string, unknown>;
 
@@ -177,10 +185,7 @@ Deno.test("mcp server: a call to a tool the selection leaves out is reported as 
     logger: silentLogger,
     onToolCall: (event) => void events.push(event),
   });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: "denied", version: "1" });
-  await client.connect(clientSide);
+  const client = await linkedClient(server, "denied");
   const refused = await client.callTool({ name: "demo_add", arguments: { name: "x" } });
   const listed = await client.callTool({ name: "demo_list", arguments: {} });
   await client.close();
